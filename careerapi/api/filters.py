@@ -1,0 +1,166 @@
+"""Filter building blocks shared by every app's `filtersets.py`.
+
+Filters here never fail silently: a slug that names nothing, a malformed date or an
+unknown parameter is a 400 naming the parameter, because an empty list would read as
+"no such roles" rather than "you asked for something that does not exist".
+"""
+
+import re
+from datetime import UTC
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django_filters.fields import BaseCSVField, IsoDateTimeField
+from drf_spectacular.utils import extend_schema_field
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+
+#: The error `code` of a well-formed value that names nothing (a slug, currency or version
+#: this dataset does not have): a 400 no schema can predict, unlike a malformed value.
+UNKNOWN = "unknown"
+#: The error `code` of values valid one by one that contradict each other (min > max).
+INCONSISTENT = "inconsistent"
+
+
+class SlugListField(forms.Field):
+    """Slugs given repeated (`?skill=a&skill=b`) or comma-separated (`?skill=a,b`).
+
+    Cleans to the matching objects, in the order given; names every slug that matches
+    nothing. `lookups` lists the model fields a value may match (slug, and e.g. an ISO code).
+    """
+
+    widget = forms.SelectMultiple
+
+    def __init__(self, *, queryset: QuerySet, lookups: tuple[str, ...] = ("slug",), **kwargs):
+        self.queryset, self.lookups = queryset, lookups
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> list[str]:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        return [part.strip() for item in values for part in str(item).split(",")]
+
+    def clean(self, value):
+        values = self.to_python(value)
+        if not values:
+            return []
+        if not all(values):
+            raise ValidationError("an empty slug (check the commas).", code="invalid")
+        malformed = [v for v in values if not _SLUG.match(v.lower())]
+        if malformed:
+            # Values go in params: django-filter %-formats messages, and a value may hold "%".
+            raise ValidationError(
+                "%(values)s: not a slug (lowercase letters, digits, -).",
+                params={"values": _quoted(malformed)},
+            )
+        found = {}
+        match = Q()
+        for lookup in self.lookups:
+            match |= Q(**{f"{lookup}__in": values})
+        for obj in self.queryset.filter(match):
+            for lookup in self.lookups:
+                found[str(getattr(obj, lookup))] = obj
+        unknown = [v for v in values if v not in found]
+        if unknown:
+            name = self.queryset.model._meta.verbose_name
+            # A well-formed slug that names nothing: the schema cannot tell, so its own code.
+            raise ValidationError(
+                "unknown %(name)s %(values)s.",
+                code=UNKNOWN,
+                params={"name": name, "values": _quoted(unknown)},
+            )
+        return list(dict.fromkeys(found[v] for v in values))
+
+
+def _quoted(values: list[str]) -> str:
+    return ", ".join(repr(v) for v in values)
+
+
+# The schema shows one slug per value (`?skill=a&skill=b`); `?skill=a,b` works too.
+@extend_schema_field({"type": "string", "pattern": SLUG_PATTERN})
+class SlugsFilter(django_filters.MultipleChoiceFilter):
+    """Filter by one or more slugs; `conjoined=True` means every one must match (all of)."""
+
+    field_class = SlugListField
+
+    def __init__(self, *, queryset, lookups=("slug",), conjoined=False, **kwargs):
+        kwargs.setdefault("distinct", True)
+        super().__init__(queryset=queryset, lookups=lookups, conjoined=conjoined, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        if self.method is not None:
+            return self.get_method(qs)(qs, self.field_name, value)
+        if self.conjoined:
+            for obj in value:
+                qs = qs.filter(**{self.field_name: obj})
+        else:
+            qs = qs.filter(**{f"{self.field_name}__in": value})
+        return qs.distinct() if self.distinct else qs
+
+
+class BoundedCSVField(BaseCSVField):
+    """Comma-separated values, none empty, at most `max_terms` of them."""
+
+    def __init__(self, *args, max_terms: int, **kwargs):
+        self.max_terms = max_terms
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        if value is not None and len(value) > self.max_terms:
+            raise ValidationError(
+                "at most %(max)s sort keys.", code="invalid", params={"max": self.max_terms}
+            )
+        # An empty key ("title," or ",") would otherwise drop the default order.
+        if value is not None and not all(term.strip() for term in value):
+            raise ValidationError("an empty sort key (check the commas).", code="invalid")
+        return super().clean(value)
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """`ordering=a,-b`: at most one key per sortable field (more could only repeat one).
+
+    The bound keeps the value short (every value is limited in length) and is shown in the
+    schema as `maxItems` (careerapi.api.schema).
+    """
+
+    base_field_class = BoundedCSVField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_terms = self.extra["max_terms"] = len(self.param_map)
+
+
+class UTCDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time with any UTC offset, cleaned to UTC.
+
+    PostgreSQL rejects offsets beyond ±15:59 that ISO 8601 allows ("+20:00"), so the value
+    is converted to UTC before it reaches the database; a value without an offset is UTC.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        except OverflowError:
+            raise ValidationError("outside the range of dates this API can compare.") from None
+
+
+class UTCDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
+
+
+class BaseFilterSet(django_filters.FilterSet):
+    """Every collection can be re-polled with `updated_since`."""
+
+    updated_since = UTCDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label="Only items whose content changed at or after this ISO 8601 date-time "
+        "(any UTC offset, e.g. 2026-01-01T00:00:00Z).",
+    )

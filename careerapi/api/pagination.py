@@ -1,0 +1,44 @@
+"""Page-number pagination with a bounded, client-settable page size."""
+
+from rest_framework.pagination import PageNumberPagination
+
+MAX_PAGE_SIZE = 100
+# The values `page` and `page_size` may take, as OpenAPI schema keywords.
+PARAMETER_BOUNDS = {
+    "page": {"minimum": 1},
+    "page_size": {"minimum": 1, "maximum": MAX_PAGE_SIZE},
+}
+
+
+class Pagination(PageNumberPagination):
+    """`?page=N&page_size=M` with M from 1 to 100; a page past the end is a 404 problem.
+
+    Malformed or out-of-range values are rejected (400) by `QueryParameterCheck`, never
+    clamped, so a client always gets the page size it asked for.
+    """
+
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+    page_size_query_description = f"Items per page, 1 to {MAX_PAGE_SIZE} (default 20)."
+    page_query_description = "Page number, from 1. A page past the last one is a 404."
+    invalid_page_message = "Page {page_number} does not exist: {message}"
+
+    def get_schema_operation_parameters(self, view):
+        # Document the bounds `QueryParameterCheck` enforces, so a client (or schemathesis)
+        # knows which values are a 400 before sending them.
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"].update(PARAMETER_BOUNDS[parameter["name"]])
+        return parameters
+
+    def get_paginated_response_schema(self, schema):
+        # DRF's example links point at an /accounts/ endpoint; show links shaped like ours.
+        response = super().get_paginated_response_schema(schema)
+        properties = response["properties"]
+        properties["count"]["example"] = 42
+        properties["next"]["example"] = "http://127.0.0.1:8000/api/v1/roles/?page=3&page_size=10"
+        properties["previous"]["example"] = (
+            "http://127.0.0.1:8000/api/v1/roles/?page=1&page_size=10"
+        )
+        return response

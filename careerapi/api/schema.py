@@ -1,0 +1,101 @@
+"""OpenAPI schema customisations, all in one place.
+
+- Every operation documents its error responses as `application/problem+json` with the
+  `Problem` component, because `problem_exception_handler` answers every error that way and
+  generation cannot see an exception handler.
+- Query parameters that a view reads itself (not through its filterset) are declared with
+  `@extend_schema` next to the view.
+- Every query parameter shows the limits `QueryParameterCheck` enforces on all of them
+  (`maxLength`; no empty value, so `minItems: 1` on repeatable ones; no NUL byte, which
+  PostgreSQL cannot store in text), which generation cannot see because they are checked
+  outside the filtersets.
+"""
+
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import serializers
+
+from .errors import PROBLEM_CONTENT_TYPE
+from .views import EMPTY_ALLOWED, MAX_PARAMETER_LENGTH
+
+NO_NUL_PATTERN = r"^[^\x00]*$"
+
+
+class ParameterErrorSerializer(serializers.Serializer):
+    parameter = serializers.CharField(allow_null=True, help_text="The query or path parameter.")
+    detail = serializers.CharField(help_text="What is wrong with it.")
+    code = serializers.CharField(allow_blank=True)
+
+
+class ProblemSerializer(serializers.Serializer):
+    """RFC 9457 problem details."""
+
+    type = serializers.URLField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    errors = ParameterErrorSerializer(many=True, required=False)
+
+    class Meta:
+        ref_name = "Problem"
+
+
+ERROR_RESPONSES = {
+    400: "A query parameter is unknown or has an invalid value; `errors` names each one.",
+    401: "The API key is unknown, revoked or expired, or none was sent while keys are "
+    "required (`WWW-Authenticate: Api-Key`).",
+    404: "No such item, or a page past the last one.",
+    405: "The API is read-only: only GET, HEAD and OPTIONS are allowed.",
+    406: "The Accept header asks for a format other than JSON.",
+    429: "The quota of this API key (or, without a key, of this client IP) is used up: "
+    "`Retry-After` and `RateLimit-Reset` say in how many seconds it resets.",
+    500: "The server failed; the failure is logged.",
+    503: "The database is unreachable; `Retry-After` says when to try again.",
+}
+
+
+class AutoSchema(SpectacularAutoSchema):
+    """Adds the problem responses to every operation, and the query parameters' limits.
+
+    Hooked at `_get_response_bodies` because `@extend_schema(responses=...)` replaces
+    `get_response_serializers` on the view's schema, which would drop them there.
+    """
+
+    def _get_parameters(self):
+        parameters = super()._get_parameters()
+        filterset_class = getattr(self.view, "filterset_class", None)
+        filters = filterset_class.base_filters if filterset_class is not None else {}
+        for parameter in parameters:
+            if parameter["in"] != "query":
+                continue
+            schema = parameter["schema"]
+            _limit(schema, allow_empty=parameter["name"] in EMPTY_ALLOWED)
+            max_terms = getattr(filters.get(parameter["name"]), "max_terms", None)
+            if max_terms is not None:
+                schema["maxItems"] = max_terms
+        return parameters
+
+    def _get_response_bodies(self, direction="response"):
+        bodies = super()._get_response_bodies(direction=direction)
+        for code, description in ERROR_RESPONSES.items():
+            if str(code) not in bodies:
+                bodies[str(code)] = self._get_response_for_code(
+                    OpenApiResponse(ProblemSerializer, description=description),
+                    str(code),
+                    media_types=[PROBLEM_CONTENT_TYPE],
+                    direction=direction,
+                )
+        return bodies
+
+
+def _limit(schema: dict, *, allow_empty: bool) -> None:
+    """A query parameter's schema with the length limits every value is checked against."""
+    if schema.get("type") == "array":
+        schema.setdefault("minItems", 1)
+        _limit(schema["items"], allow_empty=allow_empty)
+    elif schema.get("type") == "string" and "enum" not in schema:
+        schema.setdefault("maxLength", MAX_PARAMETER_LENGTH)
+        if not allow_empty:
+            schema.setdefault("minLength", 1)
+        if "pattern" not in schema and "format" not in schema:
+            schema["pattern"] = NO_NUL_PATTERN

@@ -1,0 +1,98 @@
+"""The base every API view builds on: read-only, slug lookups, strict query parameters."""
+
+import re
+
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.views import APIView
+
+from .caching import HttpCaching
+from .filters import SLUG_PATTERN
+from .pagination import MAX_PAGE_SIZE
+
+MAX_PARAMETER_LENGTH = 200
+MAX_QUERY_LENGTH = 8192  # the whole query string, so a request stays bounded
+PAGINATION_PARAMETERS = {"page", "page_size"}
+#: Filters for which an empty value means something (no search at all).
+EMPTY_ALLOWED = {"search"}
+_POSITIVE_INT = re.compile(r"^[1-9][0-9]*$")
+
+
+class QueryParameterCheck:
+    """Reject what a filter backend would otherwise ignore or choke on.
+
+    Unknown parameter names (a typo would silently return everything), NUL bytes (PostgreSQL
+    refuses them in text), empty and overlong values, and malformed or out-of-range page
+    numbers all answer 400 naming the parameter. Only GET and HEAD are checked: any other
+    method is a 405 whatever its query string.
+    """
+
+    #: Parameters each action reads itself, beyond the list's filterset and pagination,
+    #: e.g. {"retrieve": ("currency",), "match": ("skills", "page", "page_size")}.
+    action_query_parameters: dict[str, tuple[str, ...]] = {}
+
+    def filter_parameters(self) -> set[str]:
+        """The parameters of the list's filterset."""
+        filterset_class = getattr(self, "filterset_class", None)
+        if getattr(self, "action", None) != "list" or filterset_class is None:
+            return set()
+        return set(filterset_class.base_filters)
+
+    def allowed_query_parameters(self) -> set[str]:
+        action = getattr(self, "action", None)
+        allowed = set(self.action_query_parameters.get(action, ())) | self.filter_parameters()
+        if action == "list" and getattr(self, "pagination_class", None) is not None:
+            allowed |= PAGINATION_PARAMETERS
+        return allowed
+
+    def check_query_parameters(self, request) -> None:
+        errors: dict[str, str] = {}
+        allowed = self.allowed_query_parameters()
+        # A filterset would read an empty value as "no filter"; the views' own parameters
+        # say themselves what is wrong with an empty one.
+        no_empty = self.filter_parameters() - EMPTY_ALLOWED
+        for name, values in request.query_params.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                errors[name.replace("\x00", "\\x00")] = "contains a NUL byte."
+            elif name not in allowed:
+                known = ", ".join(sorted(allowed)) or "none"
+                errors[name] = f"unknown query parameter (this endpoint takes: {known})."
+            elif any(len(value) > MAX_PARAMETER_LENGTH for value in values):
+                errors[name] = f"longer than {MAX_PARAMETER_LENGTH} characters."
+            elif name in no_empty and not all(value.strip() for value in values):
+                errors[name] = "empty value (leave the parameter out instead)."
+            elif name in PAGINATION_PARAMETERS:
+                error = _page_error(name, values)
+                if error:
+                    errors[name] = error
+        if not errors and len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+            # Many short values: no one parameter is at fault, so name the query itself.
+            errors["query"] = f"the query string is longer than {MAX_QUERY_LENGTH} characters."
+        if errors:
+            raise ValidationError(errors)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD"):
+            self.check_query_parameters(request)
+
+
+def _page_error(name: str, values: list[str]) -> str | None:
+    if len(values) > 1:
+        return "given more than once."
+    if not _POSITIVE_INT.match(values[0]):
+        return "must be a whole number from 1."
+    if name == "page_size" and int(values[0]) > MAX_PAGE_SIZE:
+        return f"at most {MAX_PAGE_SIZE}."
+    return None
+
+
+class ReadOnlyViewSet(HttpCaching, QueryParameterCheck, viewsets.ReadOnlyModelViewSet):
+    """A read-only collection whose items are looked up by slug."""
+
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN.strip("^$")
+
+
+class ApiView(HttpCaching, QueryParameterCheck, APIView):
+    """A read-only endpoint that is not a model collection (index, dataset, changes, export)."""

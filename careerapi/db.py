@@ -1,0 +1,38 @@
+"""Model building blocks shared by every app."""
+
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+
+
+class SmallCountField(models.PositiveSmallIntegerField):
+    """A small count, range end or position (years, rounds, weeks).
+
+    Its upper limit is stated so validation and the OpenAPI schema are the same on every
+    database: SQLite would otherwise report a 64-bit maximum and PostgreSQL 32767.
+    """
+
+    default_validators = [MaxValueValidator(32767)]
+
+
+class DatasetModel(models.Model):
+    """A row written only by the dataset loader.
+
+    `updated_at` is set by the loader when the row's content really changes (not on every
+    save), so clients can sync with `updated_since`.
+    """
+
+    updated_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class OrderedChild(DatasetModel):
+    """A row that belongs to a parent and keeps the order the source gives."""
+
+    position = SmallCountField(help_text="1-based order within the parent.")
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]

@@ -1,0 +1,195 @@
+"""Request logs and Prometheus metrics.
+
+- `RequestLogMiddleware` gives every request an id (`X-Request-ID` from the client when it
+  is a sane token, else a new one), returns it in the response and logs one line per
+  request: id, method, route, path, status, latency and the API key's prefix, never the key.
+  `RequestIdFilter` stamps the id on every other log record made while the request runs.
+- `MetricsMiddleware` counts requests and times them by route, method and status. The route
+  is the URL pattern (`api/v1/roles/<slug>/`), not the path, so the label set stays bounded.
+- `metrics` serves them to Prometheus, only with `Authorization: Bearer <METRICS_TOKEN>` or
+  from an address in `METRICS_ALLOWED_IPS`; anyone else gets the same 404 as any unknown
+  path, so the endpoint does not reveal itself. With several gunicorn workers
+  (`PROMETHEUS_MULTIPROC_DIR` set), it adds up the samples every worker wrote there.
+
+This module is imported while logging is configured (for the filter), before the apps are
+ready: it must not import models at module level.
+"""
+
+import contextvars
+import functools
+import hmac
+import ipaddress
+import logging
+import os
+import re
+import time
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+
+REQUEST_ID_HEADER = "X-Request-ID"
+_SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+UNMATCHED_ROUTE = "<unmatched>"
+# Any other method is counted as "other": a client cannot add label values at will.
+METHODS = {"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE", "TRACE", "CONNECT"}
+
+request_logger = logging.getLogger("careerapi.requests")
+
+REQUESTS = Counter(
+    "careerapi_http_requests_total", "HTTP requests answered.", ["route", "method", "status"]
+)
+LATENCY = Histogram(
+    "careerapi_http_request_duration_seconds",
+    "Time to answer an HTTP request.",
+    ["route", "method", "status"],
+)
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds `request_id` (the current request's, or "-") to every record that lacks one."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "request_id"):
+            record.request_id = _current_request_id.get()
+        return True
+
+
+@functools.lru_cache(maxsize=1024)
+def _route_label(pattern: str) -> str:
+    """`api/v1/roles/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/$` → `api/v1/roles/<slug>/`."""
+    label, i = [], 0
+    while i < len(pattern):
+        match = re.match(r"\(\?P<(\w+)>", pattern[i:])
+        if match is None:
+            label.append(pattern[i])
+            i += 1
+            continue
+        label.append(f"<{match[1]}>")
+        depth, i = 1, i + match.end()
+        while i < len(pattern) and depth:  # skip the group's regex, nested groups included
+            if pattern[i] == "\\":
+                i += 1
+            elif pattern[i] == "(":
+                depth += 1
+            elif pattern[i] == ")":
+                depth -= 1
+            i += 1
+    return "".join(label).replace("^", "").replace("$", "")
+
+
+def route_of(request) -> str:
+    """The URL pattern that answered the request, or `<unmatched>`."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.route is None:
+        return UNMATCHED_ROUTE
+    return _route_label(match.route)
+
+
+class RequestLogMiddleware:
+    """Request id in and out, and one log line per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        given = request.headers.get(REQUEST_ID_HEADER, "")
+        request.request_id = given if _SANE_REQUEST_ID.match(given) else uuid.uuid4().hex
+        token = _current_request_id.set(request.request_id)
+        started = time.perf_counter()
+        try:
+            response = self.get_response(request)
+            response[REQUEST_ID_HEADER] = request.request_id
+            self.log(request, response, time.perf_counter() - started)
+            return response
+        finally:
+            _current_request_id.reset(token)
+
+    @staticmethod
+    def log(request, response, seconds: float) -> None:
+        latency_ms = round(seconds * 1000, 2)
+        fields = {
+            "request_id": request.request_id,
+            "method": request.method,
+            "route": route_of(request),
+            "path": request.path,
+            "status": response.status_code,
+            "latency_ms": latency_ms,
+        }
+        # request.auth is the PartnerKey when DRF authenticated one: its prefix names the
+        # key without revealing it. The key and the headers carrying it are never logged.
+        prefix = getattr(getattr(request, "auth", None), "prefix", None)
+        if prefix:
+            fields["api_key_prefix"] = prefix
+        level = logging.ERROR if response.status_code >= 500 else logging.INFO
+        message = f"{request.method} {request.path} {response.status_code} {latency_ms}ms"
+        request_logger.log(level, message, extra=fields)
+
+
+class MetricsMiddleware:
+    """Counts and times every request by route, method and status."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        method = request.method if request.method in METHODS else "other"
+        labels = (route_of(request), method, str(response.status_code))
+        REQUESTS.labels(*labels).inc()
+        LATENCY.labels(*labels).observe(time.perf_counter() - started)
+        return response
+
+
+def metrics_allowed(request) -> bool:
+    """A bearer token equal to METRICS_TOKEN, or a client address in METRICS_ALLOWED_IPS.
+
+    The address is the connection's (REMOTE_ADDR): Prometheus scrapes each app server
+    directly, and a forwarded header could be forged.
+    """
+    token = settings.METRICS_TOKEN
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if token and scheme.lower() == "bearer" and hmac.compare_digest(given.encode(), token.encode()):
+        return True
+    networks = _networks(tuple(settings.METRICS_ALLOWED_IPS))
+    try:
+        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    return any(address in network for network in networks)
+
+
+@functools.lru_cache(maxsize=8)
+def _networks(entries: tuple[str, ...]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """METRICS_ALLOWED_IPS as networks: addresses (10.0.0.5) or CIDR blocks (10.0.0.0/8)."""
+    try:
+        return [ipaddress.ip_network(entry, strict=False) for entry in entries]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"METRICS_ALLOWED_IPS: {error}") from error
+
+
+@never_cache
+def metrics(request) -> HttpResponse:
+    """Prometheus text exposition of every worker's metrics, to allowed scrapers only."""
+    if not metrics_allowed(request):
+        from careerapi.api.errors import not_found
+
+        return not_found(request)
+    registry = REGISTRY
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+    return HttpResponse(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,294 @@
+"""Settings shared by every environment; behaviour is switched by environment variables."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = env_bool("DEBUG")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
+
+# ------------------------------------------------------------------------------
+# DJANGO_APPS
+# ------------------------------------------------------------------------------
+DJANGO_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+# ------------------------------------------------------------------------------
+# THIRD_PARTY_APPS
+# ------------------------------------------------------------------------------
+THIRD_PARTY_APPS = [
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "rest_framework_api_key",
+]
+
+# ------------------------------------------------------------------------------
+# LOCAL_APPS
+# ------------------------------------------------------------------------------
+LOCAL_APPS = [
+    "roles",
+    "compensation",
+    "interviews",
+    "dataset",
+    "apikeys",
+]
+
+INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
+
+MIDDLEWARE = [
+    # Outermost, so the request id, the log line and the metrics cover every answer.
+    "careerapi.observability.RequestLogMiddleware",
+    "careerapi.observability.MetricsMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "apikeys.middleware.RateLimitHeadersMiddleware",
+]
+
+ROOT_URLCONF = "careerapi.urls"
+WSGI_APPLICATION = "careerapi.wsgi.application"
+ASGI_APPLICATION = "careerapi.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# ------------------------------------------------------------------------------
+# DATABASE: DATABASE_URL (postgres://…) selects PostgreSQL through psycopg 3;
+# without it, an SQLite file in the project root (SQLITE_PATH overrides its place).
+# ------------------------------------------------------------------------------
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{os.environ.get('SQLITE_PATH', BASE_DIR / 'db.sqlite3')}",
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+# DATABASE_REPLICA_URL adds a read replica: careerapi.routers.ReplicaRouter sends reads there
+# and writes to default. Tests mirror it onto the test database.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["careerapi.routers.ReplicaRouter"]
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# ------------------------------------------------------------------------------
+# DATASET: where `load_dataset` reads from when given no path.
+# ------------------------------------------------------------------------------
+DATASET_DIR = Path(os.environ.get("DATASET_DIR", BASE_DIR / "fixtures"))
+
+# ------------------------------------------------------------------------------
+# LOGS AND METRICS: every record goes to stdout, as one JSON object per line
+# (LOG_FORMAT=json) or as text for a terminal (LOG_FORMAT=text); each request is logged
+# once by careerapi.observability.RequestLogMiddleware. /metrics answers only a bearer
+# METRICS_TOKEN or a client in METRICS_ALLOWED_IPS (addresses or CIDR blocks).
+# ------------------------------------------------------------------------------
+# Text by default under the local development settings (manage.py's default), JSON elsewhere.
+_LOCAL_SETTINGS = os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith(".local")
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if _LOCAL_SETTINGS else "json").strip().lower()
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "careerapi.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": True,
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # The request line already records every 4xx; django.request keeps its 5xx tracebacks.
+    "loggers": {"django.request": {"level": "ERROR"}},
+}
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS")
+
+# ------------------------------------------------------------------------------
+# CACHE: Redis when REDIS_URL is set (shared by all app servers), else in-process.
+# The Redis backend fails soft (careerapi/cache.py): with Redis down the API serves uncached
+# and quotas let requests through; short socket timeouts keep a hung Redis from stalling.
+# ------------------------------------------------------------------------------
+REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "careerapi.cache.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# ------------------------------------------------------------------------------
+# API: read-only JSON, problem-details errors, OpenAPI from drf-spectacular.
+# ------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["apikeys.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["apikeys.permissions.ApiKeyRequiredIfConfigured"],
+    "DEFAULT_THROTTLE_CLASSES": ["apikeys.throttling.ApiKeyRateThrottle"],
+    # Proxies in front of the app whose X-Forwarded-For is trusted for the client IP that
+    # anonymous quotas count by; 0 trusts none, so a client cannot pick its own address.
+    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "careerapi.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "careerapi.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "careerapi.api.errors.problem_exception_handler",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "URL_FORMAT_OVERRIDE": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "careerapi",
+    "DESCRIPTION": (
+        "Career data for career platforms: roles, career levels, skills, salary bands by "
+        "region, interview processes and question banks. Every figure names its source.\n\n"
+        "Errors are RFC 9457 problem documents (`application/problem+json`); an unknown "
+        "slug in a filter is a 400 that names the parameter, never an empty list."
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_NO_READ_ONLY_REQUIRED": False,
+    "ENUM_NAME_OVERRIDES": {
+        "StageKindEnum": "interviews.choices.StageKind",
+        "PayBasisEnum": "compensation.choices.PayBasis",
+        "PayPeriodEnum": "compensation.choices.PayPeriod",
+        "RegionKindEnum": "compensation.choices.RegionKind",
+        "SkillCategoryEnum": "roles.choices.SkillCategory",
+        "ImportanceEnum": "roles.choices.Importance",
+        "ContentKindEnum": "roles.choices.ContentKind",
+        "StatisticKindEnum": "roles.choices.StatisticKind",
+        "CompanyKindEnum": "roles.choices.CompanyKind",
+        "CompetencyKindEnum": "interviews.choices.CompetencyKind",
+        "QuestionCategoryEnum": "interviews.choices.QuestionCategory",
+        "GuidanceKindEnum": "interviews.choices.GuidanceKind",
+    },
+}
+
+# ------------------------------------------------------------------------------
+# HTTP CACHING: ETags and the response cache are keyed by the dataset version.
+# ------------------------------------------------------------------------------
+# Cache-Control max-age for API responses; clients revalidate with If-None-Match after it.
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+# How long an app server trusts its cached "current dataset version" before asking the
+# database again. A load publishes the new version to the cache at once, so with a shared
+# cache (Redis) this only matters if the cache was flushed; with the in-process cache a
+# load run by another process is seen after at most this many seconds.
+DATASET_VERSION_CHECK_SECONDS = int(os.environ.get("DATASET_VERSION_CHECK_SECONDS", "5"))
+# How long a rendered response stays in the cache (its key names the dataset version).
+API_RESPONSE_CACHE_SECONDS = int(os.environ.get("API_RESPONSE_CACHE_SECONDS", "86400"))
+
+# ------------------------------------------------------------------------------
+# API KEYS AND CORS: partner keys with per-key quotas, anonymous access by client IP,
+# and cross-origin GETs from browser widgets on the API paths only.
+# ------------------------------------------------------------------------------
+# Rates are N/second|minute|hour|day; an empty value means no limit.
+ANON_RATE = os.environ.get("ANON_RATE", "60/minute")
+PARTNER_DEFAULT_RATE = os.environ.get("PARTNER_DEFAULT_RATE", "1000/hour")
+REQUIRE_API_KEY = env_bool("REQUIRE_API_KEY")
+
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "authorization",
+    "x-api-key",
+    "if-none-match",
+    "if-modified-since",
+]
+CORS_EXPOSE_HEADERS = [
+    "X-Request-ID",
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+]
+CORS_ALLOW_CREDENTIALS = False

@@ -1,0 +1,19 @@
+"""The test suite: PostgreSQL when DATABASE_URL is set, SQLite otherwise."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "django-insecure-test-only"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+# Serve static files from the apps through whitenoise, with no collectstatic step.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+# The suite makes thousands of requests from one client address within a minute: quotas
+# stay on (every response goes through the throttle) but out of the way; tests/apikeys
+# sets real rates with override_settings.
+ANON_RATE = PARTNER_DEFAULT_RATE = "100000/minute"
+REQUIRE_API_KEY = False

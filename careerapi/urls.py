@@ -1,0 +1,42 @@
+"""Root URLs: the versioned API, its OpenAPI schema and docs, the admin, health probes
+and Prometheus metrics.
+
+Each app's `api/urls.py` owns its router; this module only mounts them.
+"""
+
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from careerapi import health, observability
+from careerapi.api.errors import not_found
+from careerapi.api.index import ApiIndexView
+
+admin.site.site_header = "careerapi dataset"
+admin.site.site_title = "careerapi admin"
+
+api_v1 = [
+    path("", ApiIndexView.as_view(), name="index"),
+    path("", include("roles.api.urls")),
+    path("", include("compensation.api.urls")),
+    path("", include("interviews.api.urls")),
+    path("", include("dataset.api.urls")),
+]
+
+urlpatterns = [
+    path("api/v1/", include((api_v1, "v1"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("admin/", admin.site.urls),
+    path("livez", health.livez, name="livez"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", observability.metrics, name="metrics"),
+    # Anything else under /api/ (an unknown version, a typo) is a JSON 404, even with DEBUG on.
+    re_path(r"^api/", not_found),
+]
+
+handler400 = "careerapi.api.errors.bad_request"
+handler403 = "careerapi.api.errors.permission_denied"
+handler404 = "careerapi.api.errors.not_found"
+handler500 = "careerapi.api.errors.server_error"
