@@ -1,0 +1,74 @@
+"""Request quotas: per API key at the key's rate, per client IP for anonymous requests.
+
+Counters are fixed windows in the Django cache (Redis when REDIS_URL is set), incremented
+atomically, so a quota holds across gunicorn workers and app servers. Keying partners by
+their key, not their address, gives two partners behind one IP separate quotas.
+
+The numbers of the last check are left on the HttpRequest for `RateLimitHeadersMiddleware`,
+which writes them as `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`.
+"""
+
+import math
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from rest_framework.throttling import BaseThrottle
+
+from .models import PartnerKey
+from .rates import rate_parse
+
+CACHE_KEY = "apikeys:throttle:{ident}:{period}:{window}"
+REQUEST_ATTRIBUTE = "rate_limit"
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """The caller's quota after this request: its size, what is left, seconds to reset."""
+
+    limit: int
+    remaining: int
+    reset: int
+
+
+class ApiKeyRateThrottle(BaseThrottle):
+    """One quota per API key (PARTNER_DEFAULT_RATE unless the key sets its own), else per IP
+    (ANON_RATE). An empty rate means no limit."""
+
+    timer = time.time
+
+    def __init__(self):
+        self.retry_after: int | None = None
+
+    def allow_request(self, request, view) -> bool:
+        partner_key = request.auth if isinstance(request.auth, PartnerKey) else None
+        if partner_key is not None:
+            rate, ident = partner_key.effective_rate, f"key:{partner_key.prefix}"
+        else:
+            rate, ident = settings.ANON_RATE, f"ip:{self.get_ident(request)}"
+        if not rate:
+            return True
+        limit, period = rate_parse(rate)
+        now = self.timer()
+        window = int(now // period)
+        reset = max(1, math.ceil((window + 1) * period - now))
+        count = _count_request(CACHE_KEY.format(ident=ident, period=period, window=window), reset)
+        setattr(request._request, REQUEST_ATTRIBUTE, RateLimit(limit, max(0, limit - count), reset))
+        if count > limit:
+            self.retry_after = reset
+            return False
+        return True
+
+    def wait(self) -> int | None:
+        return self.retry_after
+
+
+def _count_request(key: str, ttl: int) -> int:
+    """Add one to the window's counter and return it (atomic INCR on Redis)."""
+    cache.add(key, 0, timeout=ttl + 1)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window expired between add and incr
+        cache.set(key, 1, timeout=ttl + 1)
+        return 1

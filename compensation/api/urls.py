@@ -1,0 +1,12 @@
+"""Routes of the compensation app's API, mounted under /api/v1/ by careerapi/urls.py."""
+
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+router = SimpleRouter()
+router.register("regions", views.RegionViewSet)
+router.register("currencies", views.CurrencyViewSet)
+router.register("salary-bands", views.SalaryBandViewSet)
+
+urlpatterns = router.urls

@@ -1,0 +1,160 @@
+"""Filters for the compensation app's collections; every slug filter is named after its relation.
+
+Salary bands are filtered in their own currency. A band's range is what its source states:
+its low end is `min_amount`, else the lower of median and average; its high end is
+`max_amount` (no limit when the maximum is open-ended, "$350k+"), else the higher of median
+and average. A band that states a single figure is that point.
+"""
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce, Greatest, Least
+from drf_spectacular.utils import extend_schema_field
+
+from careerapi.api.filters import INCONSISTENT, BaseFilterSet, OrderingFilter, SlugsFilter
+from roles.filtersets import CompanyScopedFilter
+from roles.models import Ladder, Level, Role, Source
+
+from .choices import PayBasis, RegionKind
+from .models import Currency, Region, SalaryBand
+
+AMOUNT_LIMITS = {"max_digits": 14, "decimal_places": 2, "min_value": 0}
+
+# Median and average, lower and higher of the two; Coalesce because Least/Greatest return
+# NULL on SQLite when either is NULL (PostgreSQL ignores the NULL).
+_MIDPOINTS = (
+    Coalesce("median_amount", "average_amount"),
+    Coalesce("average_amount", "median_amount"),
+)
+BAND_LOW = Coalesce("min_amount", Least(*_MIDPOINTS), "max_amount")
+BAND_HIGH = Coalesce("max_amount", Greatest(*_MIDPOINTS), "min_amount")
+
+
+# AMOUNT_LIMITS as a schema: what the form accepts, so generated clients know it too.
+@extend_schema_field(
+    {"type": "number", "minimum": 0, "maximum": 999999999999.99, "multipleOf": 0.01}
+)
+class AmountFilter(django_filters.NumberFilter):
+    """An amount in a band's own currency: up to 14 digits, 2 of them after the point."""
+
+
+class RegionTreeFilter(SlugsFilter):
+    """`region=western-europe` matches the region and every region inside it (gb, london …)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Region.objects.all(), lookups=("slug", "code"), **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        match = Q()
+        for region in value:
+            match |= Q(**{f"{self.field_name}__path__startswith": region.path})
+        return qs.filter(match)
+
+
+class NullsLastOrderingFilter(OrderingFilter):
+    """Ordering where items without the value come last either way, then by slug.
+
+    Databases disagree on where NULL sorts (first on SQLite, last on PostgreSQL); a band that
+    gives only a median has no minimum, and belongs after those that do.
+    """
+
+    def get_ordering_value(self, param):
+        name = super().get_ordering_value(param)
+        if name.startswith("-"):
+            return F(name[1:]).desc(nulls_last=True)
+        return F(name).asc(nulls_last=True)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.order_by(*(self.get_ordering_value(param) for param in value if param), "slug")
+
+
+class SalaryBandFilterForm(forms.Form):
+    """Checks the amount range as a whole: `min_amount` may not exceed `max_amount`."""
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("min_amount"), cleaned.get("max_amount")
+        if low is not None and high is not None and low > high:
+            message = f"min_amount ({low}) is greater than max_amount ({high})."
+            # Each value is valid alone; the schema cannot relate the two.
+            for name in ("min_amount", "max_amount"):
+                self.add_error(name, ValidationError(message, code=INCONSISTENT))
+        return cleaned
+
+
+class RegionFilterSet(BaseFilterSet):
+    kind = django_filters.MultipleChoiceFilter(
+        choices=RegionKind.choices, label="Region kind (repeatable: any of them)."
+    )
+    parent = SlugsFilter(
+        queryset=Region.objects.all(), label="Regions directly inside these regions."
+    )
+
+    class Meta:
+        model = Region
+        fields = []
+
+
+class CurrencyFilterSet(BaseFilterSet):
+    class Meta:
+        model = Currency
+        fields = []
+
+
+class SalaryBandFilterSet(BaseFilterSet):
+    role = SlugsFilter(queryset=Role.objects.all(), label="Bands of any of these roles.")
+    company = CompanyScopedFilter(
+        field_name="role__company",
+        label="Bands of roles at these companies or their organisations (amazon includes aws).",
+    )
+    level = SlugsFilter(queryset=Level.objects.all(), label="Bands for any of these levels.")
+    ladder = SlugsFilter(
+        queryset=Ladder.objects.all(),
+        field_name="level__ladder",
+        label="Bands whose level is in any of these career ladders.",
+    )
+    region = RegionTreeFilter(
+        label="Bands in these regions or any region inside them, by slug or ISO 3166 country "
+        "code (region=us, region=US; western-europe includes gb, london, de and berlin). "
+        "Bands whose source names no region match no region.",
+    )
+    basis = django_filters.MultipleChoiceFilter(
+        choices=PayBasis.choices, label="Pay basis (repeatable: any of them)."
+    )
+    source = SlugsFilter(queryset=Source.objects.all(), label="Bands from any of these sources.")
+    min_amount = AmountFilter(
+        method="filter_min_amount",
+        label="Bands whose range reaches this amount or more, in the band's own currency "
+        "(an open-ended maximum always does). With max_amount: bands overlapping the range.",
+        **AMOUNT_LIMITS,
+    )
+    max_amount = AmountFilter(
+        method="filter_max_amount",
+        label="Bands whose range starts at this amount or less, in the band's own currency. "
+        "With min_amount: bands overlapping the range.",
+        **AMOUNT_LIMITS,
+    )
+    ordering = NullsLastOrderingFilter(
+        fields=("slug", "min_amount", "max_amount", "median_amount"),
+        label="Sort by slug, min_amount, max_amount or median_amount; prefix with - for "
+        "descending. Bands without that amount come last, ties by slug.",
+    )
+
+    class Meta:
+        model = SalaryBand
+        fields = []
+        form = SalaryBandFilterForm
+
+    def filter_min_amount(self, queryset, name, value):
+        return queryset.alias(band_high=BAND_HIGH).filter(
+            Q(max_open=True) | Q(band_high__gte=value)
+        )
+
+    def filter_max_amount(self, queryset, name, value):
+        return queryset.alias(band_low=BAND_LOW).filter(band_low__lte=value)

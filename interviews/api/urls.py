@@ -1,0 +1,13 @@
+"""Routes of the interviews app's API, mounted under /api/v1/ by careerapi/urls.py."""
+
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+router = SimpleRouter()
+router.register("interview-processes", views.InterviewProcessViewSet)
+router.register("competencies", views.CompetencyViewSet)
+router.register("topics", views.TopicViewSet)
+router.register("questions", views.QuestionViewSet)
+
+urlpatterns = router.urls

@@ -1,0 +1,496 @@
+"""Response examples for the OpenAPI documentation, taken from the seed dataset.
+
+Also a value for the required `skills` parameter of the match, so "Try it out" in
+Swagger UI starts from a request that works.
+"""
+
+from drf_spectacular.utils import OpenApiExample
+
+from careerapi.api.examples import TIMESTAMP
+
+# Sources as items nest them (`SourceRefSerializer`); the other apps' examples use them too.
+HIMALAYAS_GUIDE = {
+    "slug": "himalayas-amazon-engineer-guide",
+    "title": "Complete Amazon Engineer Career Guide",
+    "attribution": "Complete Amazon Engineer Career Guide — Himalayas",
+}
+AMAZON_SWE_GUIDE = {
+    "slug": "amazon-swe-interview-guide",
+    "title": "Amazon Software Engineer Interview",
+    "attribution": "Amazon Software Engineer Interview",
+}
+AMAZON_SERVICES_GUIDE = {
+    "slug": "amazon-services-swe-interview-guide",
+    "title": "Software Engineer at Amazon Services interview guide",
+    "attribution": "Software Engineer at Amazon Services interview guide",
+}
+JOBDESCRIPTION_AWS_DEVELOPER = {
+    "slug": "jobdescription-org-aws-developer",
+    "title": "AWS Developer",
+    "attribution": "AWS Developer — JobDescription.org",
+}
+
+SOURCE = OpenApiExample(
+    "Source",
+    summary="A career guide",
+    value={
+        "slug": "himalayas-amazon-engineer-guide",
+        "title": "Complete Amazon Engineer Career Guide",
+        "publisher": "Himalayas",
+        "file": "000_094b3d4c200d0bab.txt",
+        "url": "",
+        "covers": (
+            "The Amazon Engineer role: responsibilities, work environment, tools, skills, "
+            "education paths, salaries by level and by country, career path from Junior to "
+            "Principal, the interview loop, emerging specialisations, pros and cons, market "
+            "outlook and related careers."
+        ),
+        "as_of": None,
+        "as_of_note": (
+            'The page carries no publication date; it describes the 2025 market ("2025 Market '
+            'Reality for Amazon Engineers") and cites BLS projections for 2022–32.'
+        ),
+        "attribution": "Complete Amazon Engineer Career Guide — Himalayas",
+        "updated_at": TIMESTAMP,
+    },
+    response_only=True,
+)
+
+FAMILY = OpenApiExample(
+    "Family",
+    summary="Software Engineering",
+    value={
+        "slug": "software-engineering",
+        "name": "Software Engineering",
+        "description": "",
+        "updated_at": TIMESTAMP,
+    },
+    response_only=True,
+)
+
+COMPANY = OpenApiExample(
+    "Company",
+    summary="AWS, an organisation inside Amazon",
+    value={
+        "slug": "aws",
+        "name": "Amazon Web Services (AWS)",
+        "kind": "organisation",
+        "parent": "amazon",
+        "description": "",
+        "statistics": [],
+        "sources": [AMAZON_SERVICES_GUIDE, HIMALAYAS_GUIDE, JOBDESCRIPTION_AWS_DEVELOPER],
+        "updated_at": TIMESTAMP,
+    },
+    response_only=True,
+)
+
+SKILL = OpenApiExample(
+    "Skill",
+    summary="AWS Lambda",
+    value={
+        "slug": "aws-lambda",
+        "name": "AWS Lambda",
+        "category": "cloud_service",
+        "aliases": ["Lambda"],
+        "description": "",
+        "updated_at": TIMESTAMP,
+    },
+    response_only=True,
+)
+
+LADDER = OpenApiExample(
+    "Ladder",
+    summary="Amazon Engineer career path (two of its five levels)",
+    value={
+        "slug": "amazon-engineer-career-path",
+        "name": "Amazon Engineer Career Path",
+        "company": "amazon",
+        "role": "amazon-engineer",
+        "description": (
+            "The Amazon Engineer role refers to engineers working inside Amazon (product teams, "
+            "AWS, or operations) who build scalable services, automation, and customer-facing "
+            "systems."
+        ),
+        "source": HIMALAYAS_GUIDE,
+        "levels": [
+            {
+                "slug": "amazon-engineer-junior",
+                "position": 1,
+                "name": "Junior Amazon Engineer",
+                "code": "",
+                "years_min": 0,
+                "years_max": 2,
+                "years_quote": "0-2 years total experience",
+                "scope": (
+                    "Work on well-scoped features and bugs within a single service or component."
+                ),
+                "focus_areas": (
+                    "Build core programming skills in the stack used by the team (Java, Python, "
+                    "Go, or internal languages)."
+                ),
+                "quote": "",
+                "updated_at": TIMESTAMP,
+            },
+            {
+                "slug": "amazon-engineer-mid",
+                "position": 2,
+                "name": "Amazon Engineer",
+                "code": "",
+                "years_min": 2,
+                "years_max": 4,
+                "years_quote": "2-4 years total experience",
+                "scope": (
+                    "Own end-to-end features for a service and drive work across small components."
+                ),
+                "focus_areas": (
+                    "Strengthen system design and API skills. Improve incident response and "
+                    "postmortem writing."
+                ),
+                "quote": "",
+                "updated_at": TIMESTAMP,
+            },
+        ],
+        "updated_at": TIMESTAMP,
+    },
+    response_only=True,
+)
+
+LEVEL = OpenApiExample(
+    "Level",
+    summary="Senior Amazon Engineer",
+    value={
+        "slug": "amazon-engineer-senior",
+        "ladder": "amazon-engineer-career-path",
+        "position": 3,
+        "name": "Senior Amazon Engineer",
+        "code": "",
+        "years_min": 4,
+        "years_max": 8,
+        "years_quote": "4-8 years total experience",
+        "scope": "Lead complex features and own architecture for significant service areas.",
+        "focus_areas": (
+            "Master distributed system design, scalable data flows, and advanced observability."
+        ),
+        "quote": "",
+        "updated_at": TIMESTAMP,
+    },
+    response_only=True,
+)
+
+ROLE = OpenApiExample(
+    "Role",
+    summary="Amazon Engineer (three of its skills)",
+    value={
+        "slug": "amazon-engineer",
+        "title": "Amazon Engineer",
+        "company": "amazon",
+        "family": "software-engineering",
+        "summary": (
+            "An Amazon Engineer builds and ships the services and systems that power Amazon’s "
+            "global retail, cloud, and logistics platforms, solving problems at internet scale "
+            "where latency, cost and reliability matter to millions every day."
+        ),
+        "experience_years_min": None,
+        "experience_years_max": None,
+        "skills": [
+            {
+                "slug": "api-design",
+                "name": "API design",
+                "category": "practice",
+                "importance": "required",
+                "weight": 3,
+            },
+            {
+                "slug": "aws-lambda",
+                "name": "AWS Lambda",
+                "category": "cloud_service",
+                "importance": "required",
+                "weight": 3,
+            },
+            {
+                "slug": "python",
+                "name": "Python",
+                "category": "language",
+                "importance": "required",
+                "weight": 3,
+            },
+        ],
+        "updated_at": TIMESTAMP,
+    },
+    response_only=True,
+)
+
+ROLE_DETAIL = OpenApiExample(
+    "Role page",
+    summary="Amazon Engineer (trimmed)",
+    value={
+        "slug": "amazon-engineer",
+        "title": "Amazon Engineer",
+        "company": "amazon",
+        "family": "software-engineering",
+        "summary": (
+            "An Amazon Engineer builds and ships the services and systems that power Amazon’s "
+            "global retail, cloud, and logistics platforms, solving problems at internet scale "
+            "where latency, cost and reliability matter to millions every day."
+        ),
+        "experience_years_min": None,
+        "experience_years_max": None,
+        "skills": [
+            {
+                "slug": "api-design",
+                "name": "API design",
+                "category": "practice",
+                "importance": "required",
+                "weight": 3,
+                "quote": (
+                    "Microservices architecture and API design: REST/HTTP, gRPC, versioning, "
+                    "backward compatibility"
+                ),
+                "source": HIMALAYAS_GUIDE,
+            },
+            {
+                "slug": "aws-lambda",
+                "name": "AWS Lambda",
+                "category": "cloud_service",
+                "importance": "required",
+                "weight": 3,
+                "quote": (
+                    "AWS platform expertise: EC2, S3, Lambda, DynamoDB, Aurora, API Gateway, IAM"
+                ),
+                "source": HIMALAYAS_GUIDE,
+            },
+            {
+                "slug": "python",
+                "name": "Python",
+                "category": "language",
+                "importance": "required",
+                "weight": 3,
+                "quote": "Primary programming languages (Java, C++, Python)",
+                "source": HIMALAYAS_GUIDE,
+            },
+        ],
+        "experience_quote": "",
+        "employer_types": [],
+        "source": HIMALAYAS_GUIDE,
+        "statistics": [
+            {
+                "kind": "median_salary",
+                "value": 110000.0,
+                "value_max": None,
+                "approximate": False,
+                "open_ended": False,
+                "unit": "USD",
+                "basis": (
+                    "Median Salary in the guide's Key Facts; whether it is base pay or total "
+                    "compensation is not stated"
+                ),
+                "period": "annual",
+                "quote": "Median Salary\n$110,000\n(USD)",
+                "interpretation": (
+                    "The guide gives no period, region or pay basis for this median; read as an "
+                    "annual figure in US dollars for Amazon Engineers generally."
+                ),
+                "source": HIMALAYAS_GUIDE,
+            }
+        ],
+        "content": [
+            {
+                "kind": "overview",
+                "title": "What is an Amazon Engineer?",
+                "body": (
+                    "An Amazon Engineer is an engineer employed at Amazon who builds, operates, "
+                    "or improves systems that support Amazon’s retail, cloud (AWS), devices, or "
+                    "logistics businesses."
+                ),
+                "source": HIMALAYAS_GUIDE,
+            },
+            {
+                "kind": "responsibility",
+                "title": "",
+                "body": (
+                    "Design and implement scalable services or features that serve millions of "
+                    "customers, delivering measurable improvements in latency, throughput, or "
+                    "cost."
+                ),
+                "source": HIMALAYAS_GUIDE,
+            },
+        ],
+        "related": [
+            {
+                "name": "Cloud Engineer",
+                "role": None,
+                "description": (
+                    "A growing field with similar skill requirements and career progression "
+                    "opportunities."
+                ),
+                "source": HIMALAYAS_GUIDE,
+            }
+        ],
+        "ladders": [LADDER.value],
+        "salary_bands": [
+            {
+                "slug": "amazon-engineer-us-senior",
+                "level": {
+                    "slug": "amazon-engineer-senior",
+                    "name": "Senior Amazon Engineer",
+                    "code": "",
+                },
+                "label": "Senior Amazon Engineer",
+                "region": {"slug": "us", "name": "United States", "code": "US"},
+                "currency": "USD",
+                "period": "annual",
+                "basis": "unspecified",
+                "min_amount": None,
+                "max_amount": None,
+                "max_open": False,
+                "median_amount": 220000.0,
+                "average_amount": 240000.0,
+                "usd_equivalent_min": None,
+                "usd_equivalent_max": None,
+                "quote": "Senior Amazon Engineer | $220k USD | $240k USD |",
+                "interpretation": (
+                    'Salary by Experience Level table, columns "US Median" and "US Average".'
+                ),
+                "source": HIMALAYAS_GUIDE,
+                "converted": None,
+                "conversion_note": None,
+                "updated_at": TIMESTAMP,
+            }
+        ],
+        "interview_processes": [
+            {
+                "slug": "amazon-engineer-loop-himalayas",
+                "name": "Amazon Engineer interview loop (Himalayas guide)",
+                "company": "amazon",
+                "duration_weeks_min": None,
+                "duration_weeks_max": None,
+                "duration_quote": "",
+                "source": HIMALAYAS_GUIDE,
+                "stages": [
+                    {
+                        "position": 1,
+                        "name": "Online coding screen",
+                        "kind": "online_assessment",
+                        "rounds_min": None,
+                        "rounds_max": None,
+                        "round_minutes": None,
+                        "description": "",
+                        "assesses": "",
+                        "tips": "",
+                        "quote": "The loop typically includes an online coding screen",
+                    },
+                    {
+                        "position": 2,
+                        "name": "Technical phone or virtual interview",
+                        "kind": "phone_screen",
+                        "rounds_min": None,
+                        "rounds_max": None,
+                        "round_minutes": None,
+                        "description": "",
+                        "assesses": "",
+                        "tips": "",
+                        "quote": "a technical phone or virtual interview",
+                    },
+                    {
+                        "position": 3,
+                        "name": "Onsite or virtual interviews",
+                        "kind": "onsite_loop",
+                        "rounds_min": 4,
+                        "rounds_max": 6,
+                        "round_minutes": None,
+                        "description": (
+                            "An onsite or virtual set of 4–6 interviews covering coding, system "
+                            "design, and behavioral leadership principles."
+                        ),
+                        "assesses": (
+                            "Coding, system design, and behavioral leadership principles; a "
+                            "bar-raiser evaluates long-term fit and technical depth."
+                        ),
+                        "tips": "",
+                        "quote": (
+                            "then an onsite or virtual set of 4–6 interviews covering coding, "
+                            "system design, and behavioral leadership principles"
+                        ),
+                    },
+                ],
+            }
+        ],
+        "sources": [HIMALAYAS_GUIDE],
+        "updated_at": TIMESTAMP,
+    },
+    response_only=True,
+)
+
+ROLE_MATCH = OpenApiExample(
+    "Match",
+    summary="Amazon Engineer for skills=python,aws-lambda,dynamodb",
+    value={
+        "role": {
+            "slug": "amazon-engineer",
+            "title": "Amazon Engineer",
+            "company": "amazon",
+            "family": "software-engineering",
+        },
+        "score": 1.0,
+        "coverage": 0.0542,
+        "matched_weight": 9,
+        "total_weight": 166,
+        "matched": [
+            {
+                "slug": "aws-lambda",
+                "name": "AWS Lambda",
+                "category": "cloud_service",
+                "importance": "required",
+                "weight": 3,
+            },
+            {
+                "slug": "dynamodb",
+                "name": "Amazon DynamoDB",
+                "category": "cloud_service",
+                "importance": "required",
+                "weight": 3,
+            },
+            {
+                "slug": "python",
+                "name": "Python",
+                "category": "language",
+                "importance": "required",
+                "weight": 3,
+            },
+        ],
+        "missing": [
+            {
+                "slug": "api-design",
+                "name": "API design",
+                "category": "practice",
+                "importance": "required",
+                "weight": 3,
+            },
+            {
+                "slug": "iam",
+                "name": "AWS IAM",
+                "category": "cloud_service",
+                "importance": "required",
+                "weight": 3,
+            },
+            {
+                "slug": "adaptability-under-pressure",
+                "name": "Adaptability under pressure",
+                "category": "soft_skill",
+                "importance": "required",
+                "weight": 3,
+            },
+        ],
+    },
+    response_only=True,
+)
+
+
+# Query parameters. Swagger UI fills these in for "Try it out", so only a required
+# parameter gets one: an example for an optional filter would narrow every first try.
+
+SKILLS_TO_MATCH = OpenApiExample(
+    "Serverless skills",
+    summary="Python, AWS Lambda and DynamoDB",
+    value="python,aws-lambda,dynamodb",
+)

@@ -1,0 +1,16 @@
+"""Routes of the roles app's API, mounted under /api/v1/ by careerapi/urls.py."""
+
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+router = SimpleRouter()
+router.register("sources", views.SourceViewSet)
+router.register("families", views.FamilyViewSet)
+router.register("companies", views.CompanyViewSet)
+router.register("skills", views.SkillViewSet)
+router.register("ladders", views.LadderViewSet)
+router.register("levels", views.LevelViewSet)
+router.register("roles", views.RoleViewSet)
+
+urlpatterns = router.urls

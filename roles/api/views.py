@@ -1,0 +1,268 @@
+"""Read-only endpoints for sources, families, companies, skills, ladders, levels and roles."""
+
+from django.db.models import Prefetch
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+
+from careerapi.api.filters import UNKNOWN
+from careerapi.api.views import ReadOnlyViewSet
+from compensation.api.conversion import CURRENCY_PARAMETER, conversion_from_request
+from compensation.models import SalaryBand
+from interviews.models import InterviewProcess, InterviewStage
+from roles import filtersets
+from roles.models import Company, Family, Ladder, Level, Role, RoleSkill, Skill, Source
+from roles.services import role_match, skills_resolve
+
+from . import examples, role_serializers, serializers
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List sources",
+        description="The documents the dataset was taken from. Every figure, stage and "
+        "question in the API names one of them.",
+        examples=[examples.SOURCE],
+    ),
+    retrieve=extend_schema(
+        summary="Get a source",
+        description="One source document by slug.",
+        examples=[examples.SOURCE],
+    ),
+)
+class SourceViewSet(ReadOnlyViewSet):
+    queryset = Source.objects.order_by("slug")
+    serializer_class = serializers.SourceSerializer
+    filterset_class = filtersets.SourceFilterSet
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List job families",
+        description="Job families such as Software Engineering; filter roles with `family=<slug>`.",
+        examples=[examples.FAMILY],
+    ),
+    retrieve=extend_schema(
+        summary="Get a job family",
+        description="One job family by slug.",
+        examples=[examples.FAMILY],
+    ),
+)
+class FamilyViewSet(ReadOnlyViewSet):
+    queryset = Family.objects.order_by("name")
+    serializer_class = serializers.FamilySerializer
+    filterset_class = filtersets.FamilyFilterSet
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List companies",
+        description="Employers and the organisations "
+        "inside them (`parent`), with company facts and their sources.",
+        examples=[examples.COMPANY],
+    ),
+    retrieve=extend_schema(
+        summary="Get a company",
+        description="One company by slug.",
+        examples=[examples.COMPANY],
+    ),
+)
+class CompanyViewSet(ReadOnlyViewSet):
+    queryset = (
+        Company.objects.select_related("parent")
+        .prefetch_related("sources", "statistics__source")
+        .order_by("name")
+    )
+    serializer_class = serializers.CompanySerializer
+    filterset_class = filtersets.CompanyFilterSet
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List skills",
+        description="The skill catalogue: languages, "
+        "cloud services, tools, practices, soft skills and certifications, "
+        "with the aliases skill filters also accept.",
+        examples=[examples.SKILL],
+    ),
+    retrieve=extend_schema(
+        summary="Get a skill", description="One skill by slug.", examples=[examples.SKILL]
+    ),
+)
+class SkillViewSet(ReadOnlyViewSet):
+    queryset = Skill.objects.prefetch_related("aliases").order_by("name")
+    serializer_class = serializers.SkillSerializer
+    filterset_class = filtersets.SkillFilterSet
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List career ladders",
+        description="Ordered career ladders of companies and roles, each with its levels in order.",
+        examples=[examples.LADDER],
+    ),
+    retrieve=extend_schema(
+        summary="Get a career ladder",
+        description="One ladder by slug.",
+        examples=[examples.LADDER],
+    ),
+)
+class LadderViewSet(ReadOnlyViewSet):
+    queryset = (
+        Ladder.objects.select_related("company", "role", "source")
+        .prefetch_related(Prefetch("levels", queryset=Level.objects.order_by("position")))
+        .order_by("name")
+    )
+    serializer_class = serializers.LadderSerializer
+    filterset_class = filtersets.LadderFilterSet
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List levels",
+        description="Career levels across ladders, "
+        "ordered by ladder and position; `years_max` null means open-ended.",
+        examples=[examples.LEVEL],
+    ),
+    retrieve=extend_schema(
+        summary="Get a level", description="One level by slug.", examples=[examples.LEVEL]
+    ),
+)
+class LevelViewSet(ReadOnlyViewSet):
+    queryset = Level.objects.select_related("ladder").order_by("ladder__name", "position")
+    serializer_class = serializers.LevelSerializer
+    filterset_class = filtersets.LevelFilterSet
+
+
+SKILLS_PARAMETER = OpenApiParameter(
+    "skills",
+    # At least one character that is neither a comma nor white space (some skill to look
+    # for), and no NUL byte anywhere, like every other parameter.
+    {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 200,
+        "pattern": r"^[^\x00]*[^\s,\x00][^\x00]*$",
+    },
+    required=True,
+    description="The skills to match, comma-separated or repeated: slugs, names or aliases "
+    "(e.g. python,dynamodb,aws-lambda). An unknown skill is a 400 that lists it.",
+    examples=[examples.SKILLS_TO_MATCH],
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List roles",
+        description="Roles with the skills they need. `skill` keeps roles that need all of "
+        "the given skills, `skill_any` roles that need any of them.",
+        examples=[examples.ROLE],
+    ),
+    retrieve=extend_schema(
+        summary="Get a role page",
+        description="Everything for a role page: skills with importance and category, "
+        "statistics, responsibilities and other content, related roles, career ladders "
+        "and levels, salary bands (converted with `currency`), interview processes, and "
+        "the sources all of it comes from.",
+        parameters=[CURRENCY_PARAMETER],
+        examples=[examples.ROLE_DETAIL],
+    ),
+)
+class RoleViewSet(ReadOnlyViewSet):
+    """Roles: the list with skills, the full role page, and skill matching."""
+
+    queryset = (
+        Role.objects.select_related("company", "family")
+        .prefetch_related(
+            Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.select_related("skill").order_by("skill__name"),
+            )
+        )
+        .order_by("title", "slug")
+    )
+    serializer_class = role_serializers.RoleSerializer
+    filterset_class = filtersets.RoleFilterSet
+    action_query_parameters = {
+        "retrieve": ("currency",),
+        "match": ("skills", "page", "page_size"),
+    }
+
+    def get_queryset(self):
+        if self.action != "retrieve":
+            return super().get_queryset()
+        return Role.objects.select_related("company", "family", "source").prefetch_related(
+            Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.select_related("skill", "source").order_by(
+                    "skill__name"
+                ),
+            ),
+            "statistics__source",
+            "content__source",
+            "related__source",
+            "related__related_role",
+            Prefetch(
+                "ladders",
+                queryset=Ladder.objects.select_related("company", "role", "source")
+                .prefetch_related(Prefetch("levels", queryset=Level.objects.order_by("position")))
+                .order_by("name"),
+            ),
+            Prefetch(
+                "salary_bands",
+                queryset=SalaryBand.objects.select_related(
+                    "level", "region", "currency", "source"
+                ).order_by("level__position", "slug"),
+            ),
+            Prefetch(
+                "interview_processes",
+                queryset=InterviewProcess.objects.select_related("company", "source")
+                .prefetch_related(
+                    Prefetch("stages", queryset=InterviewStage.objects.order_by("position"))
+                )
+                .order_by("name"),
+            ),
+        )
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return role_serializers.RoleDetailSerializer
+        if self.action == "match":
+            return role_serializers.RoleMatchSerializer
+        return super().get_serializer_class()
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action == "retrieve":
+            context["conversion"] = conversion_from_request(self.request)
+        return context
+
+    @extend_schema(
+        operation_id="roles_match",
+        summary="Match roles to skills",
+        description="Roles that need at least one of the given skills, best fit first. "
+        "Weights: required 3, preferred 2, mentioned 1. `score` = the role's weights for the "
+        "given skills / (3 × skills given), so 1.0 means the role requires every skill given; "
+        "`coverage` = weight of the matched skills / weight of all the role's skills. Roles "
+        "rank by score, then coverage, then slug. Each result lists the matched and the "
+        "missing skills.",
+        parameters=[SKILLS_PARAMETER],
+        responses=role_serializers.RoleMatchSerializer(many=True),
+        examples=[examples.ROLE_MATCH],
+    )
+    @action(detail=False, url_path="match", filterset_class=None)
+    def match(self, request):
+        names = [
+            part
+            for value in request.query_params.getlist("skills")
+            for part in value.split(",")
+            if part.strip()
+        ]
+        if not names:
+            raise ValidationError({"skills": "give at least one skill slug, name or alias."})
+        skills, unknown = skills_resolve(names=names)
+        if unknown:
+            listed = ", ".join(repr(name) for name in unknown)
+            raise ValidationError({"skills": f"unknown skill(s): {listed}."}, code=UNKNOWN)
+        page = self.paginate_queryset(role_match(skills=skills))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)

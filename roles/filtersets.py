@@ -1,0 +1,142 @@
+"""Filters for the roles app's collections; every slug filter is named after its relation."""
+
+import django_filters
+from django.db.models import Q
+
+from careerapi.api.filters import BaseFilterSet, OrderingFilter, SlugsFilter
+
+from .choices import SkillCategory
+from .models import Company, Family, Ladder, Level, Role, Skill, Source
+
+
+def company_and_organisations(companies) -> list[int]:
+    """The companies' ids and those of every organisation under them (AWS under Amazon)."""
+    ids = {company.id for company in companies}
+    frontier = set(ids)
+    while frontier:
+        frontier = set(Company.objects.filter(parent_id__in=frontier).values_list("id", flat=True))
+        frontier -= ids
+        ids |= frontier
+    return sorted(ids)
+
+
+class CompanyScopedFilter(SlugsFilter):
+    """`company=amazon` also matches Amazon's organisations (Amazon Services, AWS)."""
+
+    def __init__(self, *, field_name="company", **kwargs):
+        super().__init__(queryset=Company.objects.all(), field_name=field_name, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": company_and_organisations(value)})
+
+
+class SearchFilter(django_filters.CharFilter):
+    """Case-insensitive substring search over several fields."""
+
+    def __init__(self, *, fields: tuple[str, ...], **kwargs):
+        self.search_fields = fields
+        kwargs.setdefault("label", f"Case-insensitive text search in {', '.join(fields)}.")
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        value = (value or "").strip()
+        if not value:
+            return qs
+        match = Q()
+        for field in self.search_fields:
+            match |= Q(**{f"{field}__icontains": value})
+        return qs.filter(match).distinct()
+
+
+class SourceFilterSet(BaseFilterSet):
+    search = SearchFilter(fields=("title", "publisher", "covers"))
+
+    class Meta:
+        model = Source
+        fields = []
+
+
+class FamilyFilterSet(BaseFilterSet):
+    class Meta:
+        model = Family
+        fields = []
+
+
+class CompanyFilterSet(BaseFilterSet):
+    parent = SlugsFilter(queryset=Company.objects.all(), label="Organisations of these companies.")
+    search = SearchFilter(fields=("name", "description"))
+
+    class Meta:
+        model = Company
+        fields = []
+
+
+class SkillFilterSet(BaseFilterSet):
+    category = django_filters.MultipleChoiceFilter(
+        choices=SkillCategory.choices, label="Skill category (repeatable: any of them)."
+    )
+    role = SlugsFilter(
+        queryset=Role.objects.all(), field_name="role_skills__role", label="Skills of these roles."
+    )
+    search = SearchFilter(fields=("name", "slug", "aliases__name"))
+
+    class Meta:
+        model = Skill
+        fields = []
+
+
+class LadderFilterSet(BaseFilterSet):
+    company = CompanyScopedFilter(label="Ladders of these companies and their organisations.")
+    role = SlugsFilter(queryset=Role.objects.all(), label="Ladders of these roles.")
+
+    class Meta:
+        model = Ladder
+        fields = []
+
+
+class LevelFilterSet(BaseFilterSet):
+    ladder = SlugsFilter(queryset=Ladder.objects.all(), label="Levels of these ladders.")
+    company = CompanyScopedFilter(
+        field_name="ladder__company", label="Levels of these companies' ladders."
+    )
+    role = SlugsFilter(
+        queryset=Role.objects.all(), field_name="ladder__role", label="Levels of these roles."
+    )
+
+    class Meta:
+        model = Level
+        fields = []
+
+
+class RoleFilterSet(BaseFilterSet):
+    skill = SlugsFilter(
+        queryset=Skill.objects.all(),
+        field_name="role_skills__skill",
+        conjoined=True,
+        label="Roles that need ALL of these skills (repeat the parameter or separate with commas).",
+    )
+    skill_any = SlugsFilter(
+        queryset=Skill.objects.all(),
+        field_name="role_skills__skill",
+        label="Roles that need ANY of these skills (repeat the parameter or separate with commas).",
+    )
+    company = CompanyScopedFilter(label="Roles at these companies or their organisations.")
+    family = SlugsFilter(queryset=Family.objects.all(), label="Roles in these job families.")
+    level = SlugsFilter(
+        queryset=Level.objects.all(),
+        field_name="ladders__levels",
+        label="Roles whose career ladders include these levels.",
+    )
+    search = SearchFilter(
+        fields=("title", "summary", "role_skills__skill__name", "role_skills__skill__aliases__name")
+    )
+    ordering = OrderingFilter(
+        fields=(("title", "title"), ("slug", "slug"), ("updated_at", "updated_at")),
+        label="Sort by title, slug or updated_at; prefix with - for descending.",
+    )
+
+    class Meta:
+        model = Role
+        fields = []
