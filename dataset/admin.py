@@ -1,0 +1,58 @@
+"""Admin for the dataset app: the record of each load and what it changed, view only.
+
+The data is normally written by `manage.py load_dataset` from the files in `fixtures/`,
+and each load records a `DatasetVersion`. Versions are history, so the admin can list
+and show them but never add, change or delete one. Edits to dataset rows in the other
+apps are overwritten on the next load: for a lasting change, edit the fixture files.
+"""
+
+from django.contrib import admin
+
+from .models import Change, DatasetVersion
+
+
+@admin.register(DatasetVersion)
+class DatasetVersionAdmin(admin.ModelAdmin):
+    list_display = ("version", "loaded_at", "file_count", "row_count")
+    search_fields = ("version",)
+    date_hierarchy = "loaded_at"
+    ordering = ("-loaded_at",)
+    fields = ("version", "loaded_at", "counts", "files")
+    readonly_fields = fields
+
+    @admin.display(description="files")
+    def file_count(self, obj: DatasetVersion) -> int:
+        return len(obj.files)
+
+    @admin.display(description="rows")
+    def row_count(self, obj: DatasetVersion) -> int:
+        return sum(obj.counts.values())
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Change)
+class ChangeAdmin(admin.ModelAdmin):
+    list_display = ("type", "slug", "kind", "version", "loaded_at")
+    list_filter = ("kind", "type")
+    search_fields = ("slug", "type", "version__version")
+    date_hierarchy = "loaded_at"
+    list_select_related = ("version",)
+    fields = ("type", "slug", "kind", "version", "loaded_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

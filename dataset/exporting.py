@@ -1,0 +1,126 @@
+"""The bulk export: the whole dataset as NDJSON, in the API's shapes and slugs.
+
+    {"type": "dataset", "version": "…", "loaded_at": "…", "counts": {"sources": 4, …}}
+    {"type": "sources", "slug": "…", "data": {…the API's detail representation…}}
+    …
+    {"type": "checksum", "sha256": "<hex SHA-256 of every line above, newlines included>"}
+
+Items come type by type in dependency order (what an item refers to comes first), each type
+ordered by slug (currencies by code). The querysets and serializers are the API's own
+detail ones, taken from the viewsets, so an exported item is exactly what
+`GET /api/v1/<type>/<slug>/` returns. Rows are read in chunks, each chunk with its
+prefetches, so memory stays bounded and the number of queries does not grow with each item.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from rest_framework import serializers
+from rest_framework.utils.encoders import JSONEncoder
+
+from compensation.api.views import CurrencyViewSet, RegionViewSet, SalaryBandViewSet
+from interviews.api.views import (
+    CompetencyViewSet,
+    InterviewProcessViewSet,
+    QuestionViewSet,
+    TopicViewSet,
+)
+from roles.api.views import (
+    CompanyViewSet,
+    FamilyViewSet,
+    LadderViewSet,
+    LevelViewSet,
+    RoleViewSet,
+    SkillViewSet,
+    SourceViewSet,
+)
+
+from .services import dataset_version_current
+
+NDJSON_CONTENT_TYPE = "application/x-ndjson"
+EXPORT_CHUNK_SIZE = 500
+
+
+@dataclass(frozen=True)
+class ExportType:
+    """One API collection in the export: its name, its viewset and the field items go by."""
+
+    name: str
+    viewset: type
+    key: str = "slug"
+
+    def detail(self):
+        """The viewset's detail queryset (ordered by key) and serializer class."""
+        view = self.viewset(action="retrieve", request=None, format_kwarg=None, kwargs={})
+        return view.get_queryset().order_by(self.key), view.get_serializer_class()
+
+
+# Dependency order: every item comes after what it refers to.
+EXPORT_TYPES = [
+    ExportType("sources", SourceViewSet),
+    ExportType("families", FamilyViewSet),
+    ExportType("companies", CompanyViewSet),
+    ExportType("skills", SkillViewSet),
+    ExportType("roles", RoleViewSet),
+    ExportType("ladders", LadderViewSet),
+    ExportType("levels", LevelViewSet),
+    ExportType("currencies", CurrencyViewSet, key="code"),
+    ExportType("regions", RegionViewSet),
+    ExportType("salary-bands", SalaryBandViewSet),
+    ExportType("competencies", CompetencyViewSet),
+    ExportType("topics", TopicViewSet),
+    ExportType("interview-processes", InterviewProcessViewSet),
+    ExportType("questions", QuestionViewSet),
+]
+
+
+def export_line(obj: dict) -> bytes:
+    """One NDJSON line, encoded as the API's JSON renderer encodes a response."""
+    text = json.dumps(obj, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return text.encode() + b"\n"
+
+
+@contextmanager
+def _snapshot():
+    """Read the whole export from one consistent state, even if a load commits meanwhile."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
+
+
+def dataset_export() -> Iterator[bytes]:
+    """The current dataset as NDJSON lines: header, one line per item, checksum.
+
+    The caller checks first that a dataset is loaded (`dataset_version_current()`).
+    """
+    digest = hashlib.sha256()
+
+    def emit(obj: dict) -> bytes:
+        line = export_line(obj)
+        digest.update(line)
+        return line
+
+    with _snapshot():
+        version = dataset_version_current()
+        details = [(export_type, *export_type.detail()) for export_type in EXPORT_TYPES]
+        yield emit(
+            {
+                "type": "dataset",
+                "version": version.version,
+                "loaded_at": serializers.DateTimeField().to_representation(version.loaded_at),
+                "counts": {t.name: queryset.count() for t, queryset, _ in details},
+            }
+        )
+        context = {"request": None, "view": None, "conversion": None}
+        for export_type, queryset, serializer_class in details:
+            for obj in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
+                data = serializer_class(obj, context=context).data
+                yield emit({"type": export_type.name, "slug": data[export_type.key], "data": data})
+    yield export_line({"type": "checksum", "sha256": digest.hexdigest()})

@@ -1,0 +1,43 @@
+"""The record of each dataset load and of what each load changed."""
+
+from django.db import models
+
+from .choices import ChangeKind
+
+
+class DatasetVersion(models.Model):
+    """A loaded dataset: its content hash, when it was loaded and what it held."""
+
+    version = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the files.")
+    loaded_at = models.DateTimeField(db_index=True)
+    counts = models.JSONField(default=dict, help_text="Rows per type after the load.")
+    files = models.JSONField(default=list, help_text="The files loaded, relative to their root.")
+
+    class Meta:
+        ordering = ["-loaded_at"]
+        get_latest_by = "loaded_at"
+
+    def __str__(self):
+        return f"{self.version[:12]} ({self.loaded_at:%Y-%m-%d %H:%M})"
+
+
+class Change(models.Model):
+    """One item a load created, updated or deleted: a row of the change feed."""
+
+    version = models.ForeignKey(
+        DatasetVersion,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        help_text="The dataset version the load made current.",
+    )
+    loaded_at = models.DateTimeField(help_text="When the load that made the change ran.")
+    type = models.CharField(max_length=40, help_text="The API collection, e.g. salary-bands.")
+    slug = models.CharField(max_length=120, help_text="The item's slug (a currency's code).")
+    kind = models.CharField(max_length=10, choices=ChangeKind.choices)
+
+    class Meta:
+        ordering = ["loaded_at", "id"]
+        indexes = [models.Index(fields=["loaded_at", "id"], name="dataset_change_feed")]
+
+    def __str__(self):
+        return f"{self.type}/{self.slug} {self.kind}"

@@ -1,0 +1,193 @@
+"""Reading dataset files: find them, parse YAML/JSON strictly, check them against the schema.
+
+A bulk export (`*.ndjson`, given as a file) is turned back into fixture collections by
+`importing.py` and then checked like any fixture file.
+
+Nothing here touches the database. Every problem is reported as file + path inside the
+file + reason, and all problems of all files are collected before anything is written.
+"""
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from .importing import EXPORT_SUFFIX, ExportInvalid, export_to_fixture
+
+SCHEMA_PATH = Path(__file__).with_name("schema.yaml")
+SUFFIXES = {".yaml", ".yml", ".json"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the dataset, located precisely enough to fix."""
+
+    file: str
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.path or '/'}: {self.reason}"
+
+
+class DatasetInvalid(Exception):
+    """The dataset cannot be loaded; nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the dataset")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a collection, with where it was written."""
+
+    file: str
+    path: str
+    data: dict
+
+    def at(self, *parts: object) -> str:
+        return "/".join([self.path, *map(str, parts)])
+
+
+@dataclass
+class Dataset:
+    """All files' collections merged, in file order, plus the content hash."""
+
+    version: str
+    files: list[str]
+    collections: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
+
+    def items(self, collection: str) -> list[Item]:
+        return self.collections.get(collection, [])
+
+
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML that rejects duplicate keys and keeps dates as text (the schema checks them)."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
+    mapping = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node)
+        if key in mapping:
+            mark = key_node.start_mark
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (line {mark.line + 1})", mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+def _reject_duplicate_keys(pairs: list[tuple]) -> dict:
+    keys = [key for key, _ in pairs]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ValueError(f"duplicate key {duplicates[0]!r}")
+    return dict(pairs)
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = yaml.load(SCHEMA_PATH.read_text(encoding="utf-8"), Loader=_StrictLoader)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def _discover(paths: list[Path]) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    found, problems = [], []
+    for root in paths:
+        if root.is_dir():
+            files = sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+            found += [(p.relative_to(root).as_posix(), p) for p in files]
+        elif root.is_file():
+            found.append((root.name, root))
+        else:
+            problems.append(Problem(str(root), "", "no such file or directory"))
+    if not found and not problems:
+        problems.append(Problem(", ".join(map(str, paths)), "", "no .yaml, .yml or .json files"))
+    names = [name for name, _ in found]
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        problems.append(Problem(name, "", "two files given with the same relative name"))
+    return found, problems
+
+
+def _parse(name: str, raw: bytes) -> tuple[object, Problem | None]:
+    if name.endswith(EXPORT_SUFFIX):
+        try:
+            return export_to_fixture(raw), None
+        except ExportInvalid as error:
+            return None, Problem(name, error.where, error.reason)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, Problem(name, "", f"not UTF-8 text ({error.reason} at byte {error.start})")
+    try:
+        if name.endswith(".json"):
+            return json.loads(text, object_pairs_hook=_reject_duplicate_keys), None
+        return yaml.load(text, Loader=_StrictLoader), None
+    except json.JSONDecodeError as error:
+        return None, Problem(name, "", f"invalid JSON at line {error.lineno}: {error.msg}")
+    except ValueError as error:
+        return None, Problem(name, "", f"invalid JSON: {error}")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        detail = getattr(error, "problem", None) or str(error)
+        return None, Problem(name, "", f"invalid YAML{where}: {detail}")
+
+
+def _schema_problems(name: str, data: object) -> list[Problem]:
+    if data is None:
+        return [Problem(name, "", "the file is empty")]
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
+    return [
+        Problem(name, "/" + "/".join(map(str, error.absolute_path)), _describe(error))
+        for error in errors
+    ]
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    """A short reason: the schema's messages for enums and anyOf are long."""
+    if error.validator == "enum":
+        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+    if error.validator == "anyOf" and error.schema_path[-2:] != ["items", "anyOf"]:
+        return "needs at least one amount: min, max, median or average"
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown field(s)")
+    return error.message if len(error.message) < 300 else error.message[:297] + "..."
+
+
+def dataset_read(paths: list[Path]) -> Dataset:
+    """Read, parse and schema-check every file; raise DatasetInvalid listing all problems."""
+    found, problems = _discover(paths)
+    digest = hashlib.sha256()
+    dataset = Dataset(version="", files=[name for name, _ in found])
+    for name, path in found:
+        raw = path.read_bytes()
+        digest.update(name.encode() + b"\0" + raw + b"\0")
+        data, problem = _parse(name, raw)
+        if problem:
+            problems.append(problem)
+            continue
+        file_problems = _schema_problems(name, data)
+        problems += file_problems
+        if file_problems:
+            continue
+        for collection, entries in data.items():
+            for index, entry in enumerate(entries):
+                dataset.collections[collection].append(Item(name, f"/{collection}/{index}", entry))
+    if problems:
+        raise DatasetInvalid(problems)
+    dataset.version = digest.hexdigest()
+    return dataset

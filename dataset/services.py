@@ -1,0 +1,74 @@
+"""Loading the dataset: read and validate every file, then write it in one transaction."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .changes import changes_record
+from .models import DatasetVersion
+from .reading import dataset_read
+from .sync import TableSync
+from .validation import dataset_validate
+from .writing import DatasetWriter
+
+# Any constant shared by all loaders; PostgreSQL serialises transactions that take it.
+LOAD_LOCK_ID = 0x6361726565  # "caree"
+
+
+@dataclass
+class LoadResult:
+    """What a load did: the version, whether anything changed, and per-table counts."""
+
+    version: DatasetVersion
+    changed: bool
+    tables: list[TableSync]
+
+
+def _lock_loads() -> None:
+    """Make concurrent loads wait for each other (SQLite already allows one writer)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOAD_LOCK_ID])
+
+
+def dataset_load(*, paths: list[Path]) -> LoadResult:
+    """Validate the files at `paths` and make the database hold exactly their data.
+
+    Raises `DatasetInvalid` (listing every problem) before writing anything; otherwise
+    writes in one transaction and records the dataset version and, for the change feed,
+    every item the load created, updated or deleted.
+    """
+    dataset = dataset_read(paths)
+    dataset_validate(dataset)
+    with transaction.atomic():
+        _lock_loads()
+        now = timezone.now()  # after the lock, so load times follow the order of the loads
+        tables = DatasetWriter(dataset, now=now).write()
+        changed = any(t.created or t.updated or t.deleted or t.changed_ids for t in tables)
+        counts = {t.label: t.total for t in tables}
+        version = DatasetVersion.objects.filter(version=dataset.version).first()
+        if version is None:
+            version = DatasetVersion.objects.create(
+                version=dataset.version, loaded_at=now, counts=counts, files=dataset.files
+            )
+        elif changed:
+            version.loaded_at, version.counts = now, counts
+            version.save(update_fields=["loaded_at", "counts"])
+        if changed:
+            changes_record(version=version, loaded_at=now, tables=tables)
+        transaction.on_commit(lambda: dataset_version_publish(version=version))
+    return LoadResult(version=version, changed=changed, tables=tables)
+
+
+def dataset_version_current() -> DatasetVersion | None:
+    """The most recently loaded dataset version, or None before the first load."""
+    return DatasetVersion.objects.order_by("-loaded_at").first()
+
+
+def dataset_version_publish(*, version: DatasetVersion) -> None:
+    """Tell every app server (through the shared cache) which dataset version is current."""
+    from careerapi.api.caching import current_version_store
+
+    current_version_store(version=version.version, loaded_at=version.loaded_at)

@@ -1,0 +1,183 @@
+"""Bringing one table in line with the rows a dataset asks for, touching only what changed.
+
+Rows are matched by a natural key (a slug, or parent + position), so loading the same
+files twice writes nothing and `updated_at` moves only when a row's content changes.
+Rows no longer in the dataset are deleted at the end of the load, children first.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import models
+
+Key = tuple
+PARK_OFFSET = 30000  # positions are small; parked rows sit above any real position
+
+
+@dataclass
+class TableSync:
+    """What happened to one model during a load."""
+
+    model: type[models.Model]
+    key_fields: tuple[str, ...]
+    ids: dict[Key, int] = field(default_factory=dict)
+    wanted: set[Key] = field(default_factory=set)
+    existing: dict[Key, dict] = field(default_factory=dict)
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    changed_ids: set[int] = field(default_factory=set)
+    parent_ids: set[int] = field(default_factory=set)
+    # The natural keys of the rows created, updated (own columns) and deleted, for the
+    # change feed; `changed_ids` and the children's `parent_ids` add the owners touched.
+    created_keys: set[Key] = field(default_factory=set)
+    updated_keys: set[Key] = field(default_factory=set)
+    deleted_keys: set[Key] = field(default_factory=set)
+    # For a table of owned rows (role content, stages ...): the owning table and its column.
+    owner: "TableSync | None" = field(default=None, repr=False)
+    parent_field: str | None = None
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name_plural)
+
+    @property
+    def total(self) -> int:
+        return len(self.wanted)
+
+
+def _key(values: dict, key_fields: tuple[str, ...]) -> Key:
+    return tuple(values[name] for name in key_fields)
+
+
+def table_start(model: type[models.Model], key_fields: tuple[str, ...]) -> TableSync:
+    """Read the table's current rows once, keyed by natural key."""
+    table = TableSync(model=model, key_fields=key_fields)
+    columns = [f.attname for f in model._meta.concrete_fields]
+    for values in model.objects.values(*columns):
+        key = _key(values, key_fields)
+        table.existing[key] = values
+        table.ids[key] = values["id"]
+    return table
+
+
+def table_upsert(
+    table: TableSync,
+    rows: Iterable[dict],
+    *,
+    now: datetime,
+    parent_field: str | None = None,
+    park_field: str | None = None,
+) -> None:
+    """Create missing rows and update changed ones.
+
+    `parent_field` names the owning row's column, whose owners are then reported as changed;
+    `park_field` is a column in a per-parent unique constraint that is not part of the key
+    (a level's position): rows that move are parked first so a reorder cannot collide.
+    """
+    model, to_create, to_update = table.model, [], []
+    fields: set[str] = set()
+    for row in rows:
+        key = _key(row, table.key_fields)
+        table.wanted.add(key)
+        old = table.existing.get(key)
+        if old is None:
+            to_create.append(model(**row, updated_at=now))
+            table.created_keys.add(key)
+            continue
+        changed = {name for name, value in row.items() if old[name] != value}
+        if changed:
+            fields |= changed
+            to_update.append(model(id=old["id"], **row, updated_at=now))
+            table.changed_ids.add(old["id"])
+            table.updated_keys.add(key)
+            if parent_field:
+                table.parent_ids |= {old[parent_field], row[parent_field]}
+    if park_field:
+        _park(table, to_update, park_field)
+    if to_update:
+        model.objects.bulk_update(to_update, [*fields, "updated_at"], batch_size=500)
+    if to_create:
+        model.objects.bulk_create(to_create, batch_size=500)
+        for values in model.objects.values("id", *table.key_fields):
+            table.ids[_key(values, table.key_fields)] = values["id"]
+        for obj in to_create:
+            table.changed_ids.add(table.ids[_key(obj.__dict__, table.key_fields)])
+    if parent_field:
+        table.parent_ids |= {getattr(obj, parent_field) for obj in to_create}
+    table.created += len(to_create)
+    table.updated += len(to_update)
+
+
+def _park(table: TableSync, to_update: list[models.Model], park_field: str) -> None:
+    old = {row["id"]: row[park_field] for row in table.existing.values()}
+    moving = {obj.id for obj in to_update if getattr(obj, park_field) != old[obj.id]}
+    stale = {table.ids[key] for key in table.existing.keys() - table.wanted}
+    for offset, row_id in enumerate(sorted(moving | stale)):
+        table.model.objects.filter(id=row_id).update(**{park_field: PARK_OFFSET + offset})
+
+
+def table_delete_stale(table: TableSync, *, parent_field: str | None = None) -> None:
+    """Delete the rows the dataset no longer has; report their owners as changed."""
+    stale_keys = table.existing.keys() - table.wanted
+    if not stale_keys:
+        return
+    stale = [table.existing[key] for key in stale_keys]
+    table.deleted_keys |= stale_keys
+    ids = [row["id"] for row in stale]
+    if parent_field:
+        table.parent_ids |= {row[parent_field] for row in stale}
+    self_fk = [
+        f.attname
+        for f in table.model._meta.concrete_fields
+        if f.is_relation and f.related_model is table.model
+    ]
+    if self_fk:  # unlink first so PROTECT between two stale rows cannot block the delete
+        table.model.objects.filter(id__in=ids).update(**{name: None for name in self_fk})
+    table.model.objects.filter(id__in=ids).delete()
+    table.deleted += len(ids)
+    for key in list(table.ids):
+        if table.ids[key] in ids:
+            del table.ids[key]
+
+
+def m2m_sync(
+    owner: TableSync, field_name: str, pairs: dict[int, set[int]], *, now: datetime
+) -> None:
+    """Make a many-to-many field hold exactly `pairs` (owner id -> target ids).
+
+    Owners whose links changed count as changed rows and get a new `updated_at`.
+    """
+    through = owner.model._meta.get_field(field_name).remote_field.through
+    own, target = _through_columns(through, owner.model, field_name)
+    existing: dict[int, set[int]] = {}
+    for owner_id, target_id in through.objects.values_list(own, target):
+        existing.setdefault(owner_id, set()).add(target_id)
+    new_rows, stale, touched = [], [], set()
+    for owner_id in pairs.keys() | existing.keys():
+        want, have = pairs.get(owner_id, set()), existing.get(owner_id, set())
+        if want == have:
+            continue
+        touched.add(owner_id)
+        new_rows += [through(**{own: owner_id, target: t}) for t in want - have]
+        stale += [(owner_id, t) for t in have - want]
+    through.objects.bulk_create(new_rows, batch_size=500)
+    for owner_id, target_id in stale:
+        through.objects.filter(**{own: owner_id, target: target_id}).delete()
+    touch(owner.model, touched - owner.changed_ids, now=now)
+    owner.changed_ids |= touched
+
+
+def _through_columns(through, owner_model, field_name: str) -> tuple[str, str]:
+    field = owner_model._meta.get_field(field_name)
+    own = field.m2m_field_name() + "_id"
+    target = field.m2m_reverse_field_name() + "_id"
+    return own, target
+
+
+def touch(model: type[models.Model], ids: set[int], *, now: datetime) -> None:
+    """Mark rows as changed because something they own changed."""
+    ids.discard(None)
+    if ids:
+        model.objects.filter(id__in=ids).update(updated_at=now)
