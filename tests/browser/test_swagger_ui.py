@@ -1,0 +1,98 @@
+"""A developer tries the API in Swagger UI, in a real headless Chromium, fully offline."""
+
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+
+from dataset.services import dataset_load
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+@pytest.fixture
+def seeded_server(transactional_db, live_server):
+    """The live server with the real dataset (loaded before Playwright starts its loop)."""
+    dataset_load(paths=[settings.DATASET_DIR])
+    return live_server
+
+
+@pytest.fixture
+def partner_key(seeded_server) -> str:
+    from apikeys.services import partner_key_create
+
+    return partner_key_create(name="Job board", rate="500/hour")[1]
+
+
+@pytest.fixture
+def page(seeded_server):
+    from playwright.sync_api import sync_playwright
+
+    assert shutil.which("chromium"), "needs Debian's chromium: apt-get install chromium"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        try:
+            yield browser.new_page()
+        finally:
+            browser.close()
+
+
+def test_try_it_out_on_the_roles_list_with_a_skill_filter(seeded_server, page):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+
+    page.goto(f"{seeded_server.url}/api/docs/")
+    operation = page.locator("#operations-roles-roles_list")
+    operation.locator(".opblock-summary").click()
+    operation.locator("button.try-out__btn").click()
+    skill = operation.locator('tr[data-param-name="skill"]')
+    skill.locator("button", has_text="Add string item").click()
+    skill.locator("input").first.fill("aws-lambda")
+    operation.locator("button.execute").click()
+
+    status = operation.locator(".live-responses-table .response .response-col_status").first
+    status.wait_for(timeout=15000)
+    assert status.inner_text().strip() == "200"
+    body = operation.locator(".live-responses-table .response-col_description pre").first
+    assert '"aws-developer"' in body.inner_text()
+    assert any("/api/v1/roles/?skill=aws-lambda" in url for url in requested)
+    outside = {urlsplit(url).hostname for url in requested if url.startswith("http")}
+    assert outside <= LOCAL_HOSTS, f"requests left the server: {outside - LOCAL_HOSTS}"
+
+
+def test_authorize_with_an_api_key_then_call_the_api(seeded_server, partner_key, page):
+    sent: list[dict] = []
+    page.on("request", lambda request: sent.append(request.headers))
+
+    page.goto(f"{seeded_server.url}/api/docs/")
+    page.locator("button.authorize").first.click()
+    dialog = page.locator(".modal-ux")
+    dialog.locator("input").first.fill(partner_key)
+    dialog.locator("button.modal-btn.auth.authorize").click()
+    dialog.locator("button.btn-done").click()
+
+    operation = page.locator("#operations-sources-sources_list")
+    operation.locator(".opblock-summary").click()
+    operation.locator("button.try-out__btn").click()
+    operation.locator("button.execute").click()
+
+    status = operation.locator(".live-responses-table .response .response-col_status").first
+    status.wait_for(timeout=15000)
+    assert status.inner_text().strip() == "200"
+    assert any(headers.get("x-api-key") == partner_key for headers in sent)
+    shown = operation.locator(".live-responses-table").first.inner_text().lower()
+    assert "ratelimit-limit: 500" in shown  # the key's own quota, not the anonymous one

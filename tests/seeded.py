@@ -1,0 +1,30 @@
+"""The seed dataset loaded once for a whole module of read-only tests.
+
+`seed_dataset` loads it for each test (about a second); modules that send thousands of
+GETs across many parametrized tests (schemathesis, the bad-input sweep) load it once in an
+outer transaction instead, rolled back when the module ends. Each test's own transaction
+nests inside it as a savepoint, so nothing a test does outlives the test either.
+"""
+
+import pytest
+from django.conf import settings
+from django.db import transaction
+from django.test import TestCase
+
+from dataset.services import dataset_load
+
+
+@pytest.fixture(scope="module")
+def seeded_module(django_db_setup, django_db_blocker):
+    """The real fixtures/ dataset, loaded for the module and rolled back after it."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            # Run the load's on-commit work (publishing the version) as a commit would.
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                loaded = dataset_load(paths=[settings.DATASET_DIR])
+            yield loaded
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

@@ -1,0 +1,192 @@
+"""Behaviour every endpoint shares: versioning, the error shape, re-polling, read-only."""
+
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_index_lists_every_collection(seed_dataset, client):
+    body = client.get("/api/v1/").json()
+
+    assert set(body["collections"]) >= {
+        "sources",
+        "companies",
+        "roles",
+        "ladders",
+        "levels",
+        "skills",
+        "regions",
+        "currencies",
+        "salary-bands",
+        "interview-processes",
+        "competencies",
+        "questions",
+    }
+    for url in body["collections"].values():
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/v2/roles/", "/api/v1/nothing/", "/api/", "/nowhere"])
+def test_unknown_paths_and_versions_are_json_404s(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == 404 and body["title"] == "Not found" and body["type"]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_the_api_is_read_only(seed_dataset, client, method):
+    response = getattr(client, method)("/api/v1/roles/", data={}, content_type="application/json")
+
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_page_past_the_end_is_a_documented_404(seed_dataset, client):
+    response = client.get("/api/v1/skills/", {"page": 999})
+
+    assert response.status_code == 404
+    assert response.json()["detail"].startswith("Page 999 does not exist")
+
+
+def test_page_size_is_settable_up_to_100(seed_dataset, client):
+    first = client.get("/api/v1/skills/", {"page_size": 50}).json()
+    everything = client.get("/api/v1/skills/", {"page_size": 100}).json()
+
+    assert len(first["results"]) == 50 and first["next"] and first["previous"] is None
+    assert len(everything["results"]) == everything["count"] > 50
+    assert everything["next"] is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2020-01-01T00:00:00+20:00",
+        "2020-01-01T00:00:00-15:30",
+        "2020-01-01T00:00:00Z",
+        "2020-01-01T00:00:00",
+    ],
+)
+def test_updated_since_accepts_any_utc_offset(seed_dataset, client, value):
+    response = client.get("/api/v1/roles/", {"updated_since": value})
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 6
+
+
+def test_updated_since_in_the_future_returns_nothing(seed_dataset, client):
+    response = client.get("/api/v1/salary-bands/", {"updated_since": "2999-01-01T00:00:00Z"})
+
+    assert response.json()["count"] == 0
+
+
+def test_the_dataset_endpoint_reports_version_counts_and_attribution(seed_dataset, client):
+    body = client.get("/api/v1/dataset/").json()
+
+    assert body["version"] == seed_dataset.version.version
+    assert body["counts"]["roles"] == 6
+    assert {s["slug"] for s in body["sources"]} == {
+        "himalayas-amazon-engineer-guide",
+        "amazon-services-swe-interview-guide",
+        "amazon-swe-interview-guide",
+        "jobdescription-org-aws-developer",
+    }
+    assert all(source["attribution"] for source in body["sources"])
+
+
+def test_the_dataset_endpoint_before_any_load_is_a_404(client):
+    assert client.get("/api/v1/dataset/").status_code == 404
+
+
+EXEMPT = {
+    # Rows shown only inside their parent's representation.
+    "roles.CompanyStatistic": "nested in companies",
+    "roles.RoleStatistic": "nested in the role page",
+    "roles.RoleSkill": "nested in roles",
+    "roles.RoleContent": "nested in the role page",
+    "roles.RelatedRole": "nested in the role page",
+    "roles.SkillAlias": "nested in skills",
+    "compensation.ExchangeRate": "nested in currencies as latest_rate and in conversions",
+    "interviews.InterviewStage": "nested in interview processes",
+    "interviews.InterviewGuidance": "nested in interview processes",
+    "dataset.DatasetVersion": "served by /api/v1/dataset/",
+    "dataset.Change": "served by /api/v1/changes/ (tests/dataset/test_changes.py)",
+}
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        m
+        for app in ("roles", "compensation", "interviews", "dataset")
+        for m in apps.get_app_config(app).get_models()
+    ],
+    ids=lambda m: m._meta.label,
+)
+def test_every_model_has_an_endpoint_filterset_and_tests_or_an_exemption(model):
+    """A model without a collection must say where it is served (NetBox's convention test)."""
+    from careerapi.api.index import _routers
+
+    viewsets = {
+        viewset.queryset.model: viewset
+        for router in _routers()
+        for _, viewset, _ in router.registry
+    }
+    if model._meta.label in EXEMPT:
+        assert model not in viewsets
+        return
+    viewset = viewsets[model]
+    assert viewset.serializer_class is not None
+    assert viewset.filterset_class is not None
+    assert "updated_since" in viewset.filterset_class.base_filters
+    prefix = next(p for r in _routers() for p, v, _ in r.registry if v is viewset)
+    tests = Path(settings.BASE_DIR) / "tests" / model._meta.app_label / "test_api.py"
+    assert f"/api/v1/{prefix}/" in tests.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "value", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59", "2020-13-45"]
+)
+def test_updated_since_out_of_range_is_a_400(seed_dataset, client, value):
+    response = client.get("/api/v1/roles/", {"updated_since": value})
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["parameter"] == "updated_since"
+
+
+NASTY_VALUES = [
+    "' OR 1=1 --",
+    "python\x00",
+    "x" * 500,
+    "-1",
+    "1e400",
+    "NaN",
+    "[]",
+    "%",
+    "\u202e\u0000",
+    "2020-01-01T00:00:00+99:00",
+]
+
+
+def _list_endpoints():
+    from careerapi.api.index import _routers
+
+    for router in _routers():
+        for prefix, viewset, _ in router.registry:
+            for name in viewset.filterset_class.base_filters:
+                yield f"/api/v1/{prefix}/", name
+
+
+@pytest.mark.parametrize(("url", "parameter"), list(_list_endpoints()))
+def test_no_filter_value_makes_a_500(seed_dataset, client, url, parameter):
+    for value in NASTY_VALUES:
+        response = client.get(url, {parameter: value})
+        assert response.status_code in (200, 400), (parameter, value, response.content[:300])
+        if response.status_code == 400:
+            assert response["Content-Type"] == "application/problem+json"

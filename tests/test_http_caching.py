@@ -1,0 +1,119 @@
+"""Conditional requests and the response cache, keyed by the dataset version."""
+
+import pytest
+from django.utils.http import http_date
+
+from dataset.services import dataset_load
+
+pytestmark = pytest.mark.django_db
+
+ROLES = "/api/v1/roles/"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/", ROLES, f"{ROLES}aws-developer/", "/api/v1/dataset/", "/api/v1/salary-bands/"],
+)
+def test_every_get_carries_validators_and_cache_control(seed_dataset, client, url):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert response["ETag"].startswith('"') and response["ETag"].endswith('"')  # strong
+    assert response["Last-Modified"] == http_date(seed_dataset.version.loaded_at.timestamp())
+    assert response["Cache-Control"] == "public, max-age=60"
+    assert "Accept" in response["Vary"]
+
+
+def test_the_etag_differs_by_query_but_not_by_parameter_order(seed_dataset, client):
+    one = client.get(f"{ROLES}?family=software-engineering&ordering=slug")["ETag"]
+    same = client.get(f"{ROLES}?ordering=slug&family=software-engineering")["ETag"]
+    other = client.get(f"{ROLES}?ordering=-slug")["ETag"]
+
+    assert one == same != other
+
+
+def test_if_none_match_answers_304_without_a_query(seed_dataset, client, django_assert_num_queries):
+    etag = client.get(ROLES)["ETag"]
+
+    with django_assert_num_queries(0):
+        response = client.get(ROLES, HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+
+
+@pytest.mark.parametrize("header", ["*", 'W/"{etag}"', '"nope", "{etag}"'])
+def test_if_none_match_forms(seed_dataset, client, header):
+    etag = client.get(ROLES)["ETag"].strip('"')
+
+    assert client.get(ROLES, HTTP_IF_NONE_MATCH=header.format(etag=etag)).status_code == 304
+
+
+def test_a_stale_etag_gets_the_full_answer(seed_dataset, client):
+    assert client.get(ROLES, HTTP_IF_NONE_MATCH='"stale"').status_code == 200
+
+
+def test_if_modified_since(seed_dataset, client):
+    last_modified = client.get(ROLES)["Last-Modified"]
+
+    assert client.get(ROLES, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    assert client.get(ROLES, HTTP_IF_MODIFIED_SINCE=http_date(0)).status_code == 200
+
+
+def test_a_repeated_get_is_served_from_the_cache(seed_dataset, client, django_assert_num_queries):
+    first = client.get(ROLES, {"skill": "python"})
+
+    with django_assert_num_queries(0):
+        second = client.get(ROLES, {"skill": "python"})
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert second["Content-Type"] == "application/json"
+
+
+def test_head_works_with_the_same_validators(seed_dataset, client):
+    get = client.get(f"{ROLES}aws-developer/")
+    head = client.head(f"{ROLES}aws-developer/")
+
+    assert head.status_code == 200
+    assert head["ETag"] == get["ETag"]
+
+
+def test_errors_are_not_cached_or_tagged(seed_dataset, client):
+    response = client.get(ROLES, {"skill": "nope"})
+
+    assert response.status_code == 400
+    assert "ETag" not in response
+
+
+def test_a_new_load_changes_etags_and_cached_answers(
+    seed_dataset, client, dataset_copy, fixture_file, django_capture_on_commit_callbacks
+):
+    """Load, GET, edit a fixture, load, GET: nothing older than the last load is served."""
+    before = client.get(f"{ROLES}aws-developer/")
+
+    def retitle(data):
+        data["roles"][0]["title"] = "AWS Application Developer"
+
+    fixture_file("industry/aws-developer.yaml").edit(retitle)
+    with django_capture_on_commit_callbacks(execute=True):
+        dataset_load(paths=[dataset_copy])
+    after = client.get(f"{ROLES}aws-developer/", HTTP_IF_NONE_MATCH=before["ETag"])
+
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+    assert after.json()["title"] == "AWS Application Developer"
+    assert before.json()["title"] == "AWS Developer"
+
+
+def test_partners_answers_are_private(seed_dataset, client):
+    from apikeys.services import partner_key_create
+
+    _, key = partner_key_create(name="Board", rate="", expires=None)
+
+    response = client.get(ROLES, HTTP_X_API_KEY=key)
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, max-age=60"
