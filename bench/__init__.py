@@ -1,1 +1,1 @@
-"""The benchmark harness: `bench/run.py` and the pieces only it mounts (see bench/README.md)."""
+"""The benchmark harness: `bench/run.py` and the pieces only it mounts (README: Performance)."""

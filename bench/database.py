@@ -38,7 +38,9 @@ class Database:
 
     @property
     def name(self) -> str:
-        return urlsplit(self.url).path.lstrip("/")
+        """The PostgreSQL database's name, or the SQLite file's path."""
+        path = self.url.removeprefix("sqlite:///") if self.is_sqlite else urlsplit(self.url).path
+        return path if self.is_sqlite else path.lstrip("/")
 
     @property
     def label(self) -> str:
@@ -47,7 +49,7 @@ class Database:
     def recreate(self) -> None:
         """Start from an empty database, so the load time is that of a first load."""
         if self.is_sqlite:
-            Path("/" + self.name).unlink(missing_ok=True)
+            (REPO / self.name).unlink(missing_ok=True)  # relative paths are from manage.py
             return
         if not self.name.startswith(OWN_DATABASE_PREFIX):
             raise SystemExit(
