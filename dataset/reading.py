@@ -10,6 +10,7 @@ file + reason, and all problems of all files are collected before anything is wr
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,7 @@ import jsonschema
 import yaml
 
 from .importing import EXPORT_SUFFIX, ExportInvalid, export_to_fixture
+from .schema_check import schema_compile
 
 SCHEMA_PATH = Path(__file__).with_name("schema.yaml")
 SUFFIXES = {".yaml", ".yml", ".json"}
@@ -99,9 +101,18 @@ def _reject_duplicate_keys(pairs: list[tuple]) -> dict:
 
 
 @cache
+def _schema() -> dict:
+    return yaml.load(SCHEMA_PATH.read_text(encoding="utf-8"), Loader=_StrictLoader)
+
+
+@cache
 def _validator() -> jsonschema.Draft202012Validator:
-    schema = yaml.load(SCHEMA_PATH.read_text(encoding="utf-8"), Loader=_StrictLoader)
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft202012Validator(_schema(), format_checker=jsonschema.FormatChecker())
+
+
+@cache
+def _fast_check() -> Callable[[object], bool]:
+    return schema_compile(_schema(), format_checker=jsonschema.FormatChecker())
 
 
 def _discover(paths: list[Path]) -> tuple[list[tuple[str, Path]], list[Problem]]:
@@ -150,6 +161,8 @@ def _parse(name: str, raw: bytes) -> tuple[object, Problem | None]:
 def _schema_problems(name: str, data: object) -> list[Problem]:
     if data is None:
         return [Problem(name, "", "the file is empty")]
+    if _fast_check()(data):
+        return []  # only files the fast check rejects pay for jsonschema's messages
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
     return [
         Problem(name, "/" + "/".join(map(str, error.absolute_path)), _describe(error))
