@@ -17,6 +17,7 @@ from interviews.models import Competency, InterviewProcess, Question, Topic
 from roles.models import Company, Family, Ladder, Level, Role, Skill, Source
 
 from .choices import ChangeKind
+from .copying import rows_insert
 from .models import Change, DatasetVersion
 from .sync import TableSync
 
@@ -71,17 +72,14 @@ def changes_collect(*, tables: list[TableSync]) -> list[tuple[str, str, str]]:
     return changes
 
 
-def changes_record(
-    *, version: DatasetVersion, loaded_at: datetime, tables: list[TableSync]
-) -> list[Change]:
-    """Store what a load changed, under the version it made current."""
-    return Change.objects.bulk_create(
-        [
-            Change(version=version, loaded_at=loaded_at, type=type_name, slug=slug, kind=kind)
-            for type_name, slug, kind in changes_collect(tables=tables)
-        ],
-        batch_size=500,
-    )
+def changes_record(*, version: DatasetVersion, loaded_at: datetime, tables: list[TableSync]) -> int:
+    """Store what a load changed, under the version it made current; return how many."""
+    rows = [
+        {"version_id": version.id, "loaded_at": loaded_at, "type": t, "slug": slug, "kind": kind}
+        for t, slug, kind in changes_collect(tables=tables)
+    ]
+    rows_insert(Change, rows, now=None, ids=False)
+    return len(rows)
 
 
 def changes_since(*, since: str | None) -> QuerySet[Change]:

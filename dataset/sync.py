@@ -11,6 +11,8 @@ from datetime import datetime
 
 from django.db import models
 
+from .copying import rows_insert
+
 Key = tuple
 PARK_OFFSET = 30000  # positions are small; parked rows sit above any real position
 
@@ -83,7 +85,7 @@ def table_upsert(
         table.wanted.add(key)
         old = table.existing.get(key)
         if old is None:
-            to_create.append(model(**row, updated_at=now))
+            to_create.append(row)
             table.created_keys.add(key)
             continue
         changed = {name for name, value in row.items() if old[name] != value}
@@ -99,13 +101,12 @@ def table_upsert(
     if to_update:
         model.objects.bulk_update(to_update, [*fields, "updated_at"], batch_size=500)
     if to_create:
-        model.objects.bulk_create(to_create, batch_size=500)
-        for values in model.objects.values("id", *table.key_fields):
-            table.ids[_key(values, table.key_fields)] = values["id"]
-        for obj in to_create:
-            table.changed_ids.add(table.ids[_key(obj.__dict__, table.key_fields)])
+        ids = rows_insert(model, to_create, now=now)
+        for row, row_id in zip(to_create, ids, strict=True):
+            table.ids[_key(row, table.key_fields)] = row_id
+        table.changed_ids.update(ids)
     if parent_field:
-        table.parent_ids |= {getattr(obj, parent_field) for obj in to_create}
+        table.parent_ids |= {row[parent_field] for row in to_create}
     table.created += len(to_create)
     table.updated += len(to_update)
 
@@ -160,9 +161,9 @@ def m2m_sync(
         if want == have:
             continue
         touched.add(owner_id)
-        new_rows += [through(**{own: owner_id, target: t}) for t in want - have]
+        new_rows += [{own: owner_id, target: t} for t in want - have]
         stale += [(owner_id, t) for t in have - want]
-    through.objects.bulk_create(new_rows, batch_size=500)
+    rows_insert(through, new_rows, now=None)
     for owner_id, target_id in stale:
         through.objects.filter(**{own: owner_id, target: target_id}).delete()
     touch(owner.model, touched - owner.changed_ids, now=now)
