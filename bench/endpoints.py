@@ -60,7 +60,13 @@ def endpoints(picked: dict[str, list[str]], etag: str) -> list[Endpoint]:
             cached=False,
             is_list=True,
         ),
-        Endpoint("skill-match", "skill match (3), uncached", picked["skill-match"], cached=False),
+        Endpoint(
+            "skill-match",
+            "skill match (3), uncached",
+            picked["skill-match"],
+            cached=False,
+            is_list=True,  # paginated, like the other lists
+        ),
         Endpoint(
             "revalidation-304",
             "304 revalidation (If-None-Match)",

@@ -21,7 +21,7 @@ def figures(result: dict, endpoint: Endpoint, ceiling_rps: float | None) -> dict
         "ratio": rps / ceiling_rps if ceiling_rps else None,
         # Share of responses that ran queries: cache misses, for an uncached endpoint.
         "misses": result["queried"] / result["counted"] if result["counted"] else None,
-        "mean_queries": result["queries"] / result["counted"] if result["counted"] else None,
+        "queries_per_miss": result["queries"] / result["queried"] if result["queried"] else None,
         "non_2xx_3xx": sum(n for code, n in statuses.items() if not 200 <= code < 400),
         "unexpected": sum(n for code, n in statuses.items() if code != endpoint.expected_status),
         "socket_errors": result["socket_errors"],
@@ -39,7 +39,7 @@ def _median(values):
 def median(runs: list[dict]) -> dict:
     """Each figure's median over the runs; counts of failures are summed instead."""
     summed = ("non_2xx_3xx", "unexpected", "socket_errors", "requests")
-    keys = ("req_s", "p50_ms", "p99_ms", "ratio", "misses", "mean_queries")
+    keys = ("req_s", "p50_ms", "p99_ms", "ratio", "misses", "queries_per_miss")
     merged = {key: _median(run[key] for run in runs) for key in keys}
     merged |= {key: sum(run[key] for run in runs) for key in summed}
     merged["wrapped"] = any(run["wrapped"] for run in runs)

@@ -121,6 +121,7 @@ def measure(args, srv, ceiling_body: Path, env: dict) -> tuple[dict, dict, dict]
         raise SystemExit(f"bench: the dataset gives no URL for {', '.join(empty)}")
 
     problems = []
+    # Checked before the warm-up (fail fast), counted after it (warm processes).
     samples = {e.key: endpoints.sample(srv.base, e, args.redis_url) for e in measured}
     for e in measured:
         got = samples[e.key]
@@ -140,6 +141,7 @@ def measure(args, srv, ceiling_body: Path, env: dict) -> tuple[dict, dict, dict]
     if args.warmup:
         mix = [path for e in measured for path in e.paths[:WARMUP_PATHS]]
         wrk.run(srv.base, mix, seconds=args.warmup, **load)
+    samples = {e.key: endpoints.sample(srv.base, e, args.redis_url) for e in measured}
     runs: dict[str, list[dict]] = {e.key: [] for e in measured}
     for run in range(1, args.runs + 1):
         ceiling_rps = None
@@ -182,7 +184,7 @@ def printed(args, setup: dict, measured: dict, runs: dict, peaks: dict) -> tuple
         report.table(eps, medians, samples),
         "",
         "x A: req/s over the ceiling's in the same run. queries: median of "
-        f"{endpoints.SAMPLES} requests before the run",
+        f"{endpoints.SAMPLES} requests after the warm-up",
         "(X-Bench-Queries). uncached: the response cache is emptied before each run, and each",
         "request takes the next of the endpoint's distinct URLs (column URLs: pages and",
         "orderings, roles, role+level+region triples, search terms, skill triples, defaults",
