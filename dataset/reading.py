@@ -45,7 +45,7 @@ class DatasetInvalid(Exception):
         super().__init__(f"{len(problems)} problem(s) in the dataset")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """One entry of a collection, with where it was written."""
 
@@ -93,11 +93,12 @@ _StrictLoader.add_constructor(
 
 
 def _reject_duplicate_keys(pairs: list[tuple]) -> dict:
-    keys = [key for key, _ in pairs]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
-    if duplicates:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):  # the cheap test first: this runs for every object
+        keys = [key for key, _ in pairs]
+        duplicates = sorted({key for key in keys if keys.count(key) > 1})
         raise ValueError(f"duplicate key {duplicates[0]!r}")
-    return dict(pairs)
+    return mapping
 
 
 @cache

@@ -114,23 +114,29 @@ def _index(dataset: Dataset, problems: list[Problem]) -> dict[str, dict[str, Ite
 
 
 def _check_references(dataset: Dataset, index: dict, problems: list[Problem]) -> None:
-    def check(item: Item, path: str, target: str, key: str) -> None:
-        if key not in index[target]:
-            problems.append(Problem(item.file, path, f"unknown {target} {key!r}"))
+    # Paths are built only for the problems: a large dataset has millions of references.
+    def unknown(item: Item, path: tuple, target: str, key: str) -> None:
+        problems.append(Problem(item.file, item.at(*path), f"unknown {target} {key!r}"))
 
     for collection, field, target in REFERENCES:
+        keys = index[target]
         for item in dataset.items(collection):
-            if field in item.data:
-                check(item, item.at(field), target, item.data[field])
+            key = item.data.get(field)
+            if key is not None and key not in keys:
+                unknown(item, (field,), target, key)
     for collection, field, target in LIST_REFERENCES:
+        keys = index[target]
         for item in dataset.items(collection):
-            for position, key in enumerate(item.data.get(field, [])):
-                check(item, item.at(field, position), target, key)
+            for position, key in enumerate(item.data.get(field, ())):
+                if key not in keys:
+                    unknown(item, (field, position), target, key)
     for collection, nested, field, target in NESTED_REFERENCES:
+        keys = index[target]
         for item in dataset.items(collection):
-            for position, entry in enumerate(item.data.get(nested, [])):
-                if field in entry:
-                    check(item, item.at(nested, position, field), target, entry[field])
+            for position, entry in enumerate(item.data.get(nested, ())):
+                key = entry.get(field)
+                if key is not None and key not in keys:
+                    unknown(item, (nested, position, field), target, key)
 
 
 def _check_unique_nested(dataset: Dataset, problems: list[Problem]) -> None:
@@ -172,16 +178,24 @@ def _check_unique_nested(dataset: Dataset, problems: list[Problem]) -> None:
             )
 
 
+def _more(low: object, high: object) -> bool:
+    """low > high, compared as the decimals written in the file."""
+    if type(low) is int and type(high) is int:  # exact already, and the common case
+        return low > high
+    return Decimal(str(low)) > Decimal(str(high))
+
+
 def _check_ranges(dataset: Dataset, problems: list[Problem]) -> None:
     def ordered(item: Item, path: tuple, low: object, high: object, what: str) -> None:
-        if low is not None and high is not None and Decimal(str(low)) > Decimal(str(high)):
+        if low is not None and high is not None and _more(low, high):
             reason = f"{what}: {low} is more than {high}"
             problems.append(Problem(item.file, item.at(*path), reason))
 
     for band in dataset.items("salary_bands"):
         data = band.data
         for low, high in BAND_ORDER:
-            ordered(band, (low,), data.get(low), data.get(high), f"{low} must not exceed {high}")
+            if low in data and high in data:
+                ordered(band, (low,), data[low], data[high], f"{low} must not exceed {high}")
         if data.get("max_open") and "max" not in data:
             problems.append(Problem(band.file, band.at("max_open"), "max_open needs a max"))
     for item, path, entry in _ranges(dataset):
