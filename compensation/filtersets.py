@@ -44,7 +44,9 @@ class RegionTreeFilter(SlugsFilter):
     """`region=western-europe` matches the region and every region inside it (gb, london …)."""
 
     def __init__(self, **kwargs):
-        super().__init__(queryset=Region.objects.all(), lookups=("slug", "code"), **kwargs)
+        super().__init__(
+            queryset=Region.objects.all(), lookups=("slug", "code"), carry=("path",), **kwargs
+        )
 
     def filter(self, qs, value):
         if not value:

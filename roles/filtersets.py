@@ -1,21 +1,33 @@
 """Filters for the roles app's collections; every slug filter is named after its relation."""
 
+from collections import defaultdict
+
 import django_filters
 from django.db.models import Q
 
 from careerapi.api.filters import BaseFilterSet, OrderingFilter, SlugsFilter
+from careerapi.api.memo import dataset_memo
 
 from .choices import SkillCategory
 from .models import Company, Family, Ladder, Level, Role, Skill, Source
 
 
+def _company_children() -> dict[int, list[int]]:
+    children = defaultdict(list)
+    for company_id, parent_id in (
+        Company.objects.filter(parent__isnull=False).order_by().values_list("id", "parent_id")
+    ):
+        children[parent_id].append(company_id)
+    return dict(children)
+
+
 def company_and_organisations(companies) -> list[int]:
     """The companies' ids and those of every organisation under them (AWS under Amazon)."""
+    children = dataset_memo("company-children", _company_children)
     ids = {company.id for company in companies}
     frontier = set(ids)
     while frontier:
-        frontier = set(Company.objects.filter(parent_id__in=frontier).values_list("id", flat=True))
-        frontier -= ids
+        frontier = {child for parent in frontier for child in children.get(parent, ())} - ids
         ids |= frontier
     return sorted(ids)
 

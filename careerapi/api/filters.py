@@ -15,6 +15,8 @@ from django.db.models import Q, QuerySet
 from django_filters.fields import BaseCSVField, IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
+from .memo import dataset_memo
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
 
@@ -34,8 +36,15 @@ class SlugListField(forms.Field):
 
     widget = forms.SelectMultiple
 
-    def __init__(self, *, queryset: QuerySet, lookups: tuple[str, ...] = ("slug",), **kwargs):
-        self.queryset, self.lookups = queryset, lookups
+    def __init__(
+        self,
+        *,
+        queryset: QuerySet,
+        lookups: tuple[str, ...] = ("slug",),
+        carry: tuple[str, ...] = (),
+        **kwargs,
+    ):
+        self.queryset, self.lookups, self.carry = queryset, lookups, carry
         super().__init__(**kwargs)
 
     def to_python(self, value) -> list[str]:
@@ -55,13 +64,7 @@ class SlugListField(forms.Field):
                 "%(values)s: not a slug (lowercase letters, digits, -).",
                 params={"values": _quoted(malformed)},
             )
-        found = {}
-        match = Q()
-        for lookup in self.lookups:
-            match |= Q(**{f"{lookup}__in": values})
-        for obj in self.queryset.filter(match):
-            for lookup in self.lookups:
-                found[str(getattr(obj, lookup))] = obj
+        found = _slug_lookup(self.queryset, self.lookups, self.carry, values)
         unknown = [v for v in values if v not in found]
         if unknown:
             name = self.queryset.model._meta.verbose_name
@@ -72,6 +75,50 @@ class SlugListField(forms.Field):
                 params={"name": name, "values": _quoted(unknown)},
             )
         return list(dict.fromkeys(found[v] for v in values))
+
+
+def _slug_table(queryset: QuerySet, fields: tuple[str, ...], lookups: int) -> dict[str, tuple]:
+    """Every lookup value of the model (slugs, codes) -> its row's id and `fields`."""
+    table = {}
+    for row in queryset.order_by().values_list("pk", *fields):
+        for value in row[1 : 1 + lookups]:
+            if value is not None:
+                table[str(value)] = row
+    return table
+
+
+def _slug_lookup(
+    queryset: QuerySet, lookups: tuple[str, ...], carry: tuple[str, ...], values: list[str]
+) -> dict:
+    """The objects `values` name, keyed by value; values that name nothing are left out.
+
+    Filters name a few rows of small tables, once per request: the whole table's slugs are
+    memoised per dataset (`dataset_memo`), so resolving them costs no query. The objects
+    hold only their id, lookup fields and the `carry` fields a filter reads. A value the
+    memo lacks (a row added outside a load) is looked up in the database.
+    """
+    model, fields = queryset.model, (*lookups, *carry)
+    if queryset.query.has_filters():
+        table = {}
+    else:
+        table = dataset_memo(
+            f"slugs:{model._meta.label}:{','.join(fields)}",
+            lambda: _slug_table(queryset, fields, len(lookups)),
+        )
+    found = {}
+    for value in values:
+        row = table.get(value)
+        if row is not None:
+            found[value] = model(pk=row[0], **dict(zip(fields, row[1:], strict=True)))
+    missing = [value for value in values if value not in found]
+    if missing:
+        match = Q()
+        for lookup in lookups:
+            match |= Q(**{f"{lookup}__in": missing})
+        for obj in queryset.filter(match):
+            for lookup in lookups:
+                found[str(getattr(obj, lookup))] = obj
+    return found
 
 
 def _quoted(values: list[str]) -> str:
@@ -85,9 +132,11 @@ class SlugsFilter(django_filters.MultipleChoiceFilter):
 
     field_class = SlugListField
 
-    def __init__(self, *, queryset, lookups=("slug",), conjoined=False, **kwargs):
+    def __init__(self, *, queryset, lookups=("slug",), carry=(), conjoined=False, **kwargs):
         kwargs.setdefault("distinct", True)
-        super().__init__(queryset=queryset, lookups=lookups, conjoined=conjoined, **kwargs)
+        super().__init__(
+            queryset=queryset, lookups=lookups, carry=carry, conjoined=conjoined, **kwargs
+        )
 
     def filter(self, qs, value):
         if not value:

@@ -13,6 +13,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
 from careerapi.api.filters import UNKNOWN
+from careerapi.api.memo import dataset_memo
 from compensation.models import ExchangeRate, SalaryBand
 from compensation.services import (
     BASE_CURRENCY,
@@ -66,7 +67,7 @@ def conversion_from_request(request) -> Conversion | None:
     if len(values) > 1:
         raise ValidationError({"currency": "given more than once."})
     code = values[0]
-    rates = exchange_rates_latest()
+    rates = dataset_memo("exchange-rates", exchange_rates_latest)
     supported = ", ".join([BASE_CURRENCY, *sorted(rates)])
     if not _CURRENCY.match(code):
         raise ValidationError(

@@ -1,0 +1,35 @@
+"""Per-process memos of small lookup tables, valid for one loaded dataset.
+
+The data only changes when a dataset is loaded, so a table a request would otherwise query
+every time (slug -> id of the roles, the latest exchange rates) can be read once per app
+process and kept until the next load. A memo is keyed by the current dataset stamp
+(version and load time, see `careerapi.api.caching`), so a load anywhere makes every process
+read the table afresh on its next request; before the first load nothing is memoised.
+"""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from .caching import DatasetStamp, current_version
+
+T = TypeVar("T")
+
+_memos: dict[str, tuple[DatasetStamp, object]] = {}
+
+
+def dataset_memo(name: str, build: Callable[[], T]) -> T:
+    """`build()`'s result, computed once per process for the dataset loaded now."""
+    stamp = current_version()
+    if stamp is None:
+        return build()
+    held = _memos.get(name)
+    if held is not None and held[0] == stamp:
+        return held[1]
+    value = build()
+    _memos[name] = (stamp, value)
+    return value
+
+
+def dataset_memos_clear() -> None:
+    """Forget every memo (tests that edit rows without a load)."""
+    _memos.clear()
