@@ -2,13 +2,14 @@
 
 The data is normally written by `manage.py load_dataset` from the files in `fixtures/`,
 and each load records a `DatasetVersion`. Versions are history, so the admin can list
-and show them but never add, change or delete one. Edits to dataset rows in the other
+and show them but never add, change or delete one; the same goes for the JSON each load
+renders for the lists (`Rendering`). Edits to dataset rows in the other
 apps are overwritten on the next load: for a lasting change, edit the fixture files.
 """
 
 from django.contrib import admin
 
-from .models import Change, DatasetVersion
+from .models import Change, DatasetVersion, Rendering
 
 
 @admin.register(DatasetVersion)
@@ -46,6 +47,24 @@ class ChangeAdmin(admin.ModelAdmin):
     date_hierarchy = "loaded_at"
     list_select_related = ("version",)
     fields = ("type", "slug", "kind", "version", "loaded_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Rendering)
+class RenderingAdmin(admin.ModelAdmin):
+    list_display = ("collection", "object_id")
+    list_filter = ("collection",)
+    search_fields = ("body",)
+    fields = ("collection", "object_id", "body")
     readonly_fields = fields
 
     def has_add_permission(self, request):

@@ -41,3 +41,26 @@ class Change(models.Model):
 
     def __str__(self):
         return f"{self.type}/{self.slug} {self.kind}"
+
+
+class Rendering(models.Model):
+    """An API item's JSON as a list shows it, rendered when the dataset was loaded.
+
+    Lists of items with nested data (a role and its skills) cost most in building model
+    instances and running serializer fields; the data only changes when a dataset loads, so
+    each load renders every item once and a list is an indexed query plus concatenation.
+    """
+
+    collection = models.CharField(max_length=40, help_text="The API collection, e.g. roles.")
+    object_id = models.BigIntegerField()
+    body = models.TextField(help_text="The item's JSON, exactly as the API serializes it.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "object_id"], name="rendering_unique_item"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.collection}/{self.object_id}"

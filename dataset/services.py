@@ -9,6 +9,7 @@ from django.utils import timezone
 from .changes import changes_record
 from .models import DatasetVersion
 from .reading import dataset_read
+from .rendering import renderings_missing, renderings_rebuild
 from .sync import TableSync
 from .validation import dataset_validate
 from .writing import DatasetWriter
@@ -58,6 +59,8 @@ def dataset_load(*, paths: list[Path]) -> LoadResult:
             version.save(update_fields=["loaded_at", "counts"])
         if changed:
             changes_record(version=version, loaded_at=now, tables=tables)
+        if changed or renderings_missing():
+            renderings_rebuild()
         transaction.on_commit(lambda: dataset_version_publish(version=version))
     return LoadResult(version=version, changed=changed, tables=tables)
 

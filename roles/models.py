@@ -166,6 +166,8 @@ class Role(DatasetModel):
 
     class Meta:
         ordering = ["title", "slug"]
+        # The list's default order: a page is read from the index, not a sort of every role.
+        indexes = [models.Index(fields=["title", "slug"], name="role_list_order")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(experience_years_max__isnull=True)

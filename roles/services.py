@@ -1,6 +1,5 @@
 """Role logic that spans models: resolving skill names and ranking roles by skill match."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -20,12 +19,17 @@ class RoleMatch:
     counts 0. `coverage` = (weight of the matched skills) / (weight of all the role's
     skills): how much of the role the given skills cover. Roles rank by score, then
     coverage, then slug.
+
+    Ranking needs only weights; `role`, `matched` and `missing` are filled in by
+    `role_matches_detail` for the matches a page shows.
     """
 
-    role: Role
+    role_id: int
+    role_slug: str
     given: int
     matched_weight: int = 0
     total_weight: int = 0
+    role: Role | None = None
     matched: list[RoleSkill] = field(default_factory=list)
     missing: list[RoleSkill] = field(default_factory=list)
 
@@ -61,26 +65,41 @@ def skills_resolve(*, names: list[str]) -> tuple[list[Skill], list[str]]:
 
 
 def role_match(*, skills: list[Skill]) -> list[RoleMatch]:
-    """Roles that need at least one of `skills`, best fit first (see `RoleMatch`)."""
+    """Roles that need at least one of `skills`, best fit first (see `RoleMatch`).
+
+    One query over the links of the candidate roles, as plain rows: ranking thousands of
+    roles needs their weights, not model instances.
+    """
     wanted = {skill.id for skill in skills}
     role_ids = RoleSkill.objects.filter(skill_id__in=wanted).values("role_id")
-    matches: dict[int, RoleMatch] = {}
     links = (
         RoleSkill.objects.filter(role_id__in=role_ids)
+        .order_by()
+        .values_list("role_id", "role__slug", "skill_id", "importance")
+    )
+    matches: dict[int, RoleMatch] = {}
+    for role_id, role_slug, skill_id, importance in links:
+        match = matches.get(role_id)
+        if match is None:
+            match = matches[role_id] = RoleMatch(role_id, role_slug, given=len(wanted))
+        weight = IMPORTANCE_WEIGHTS[importance]
+        match.total_weight += weight
+        if skill_id in wanted:
+            match.matched_weight += weight
+    return sorted(matches.values(), key=lambda m: (-m.score, -m.matched_weight, m.role_slug))
+
+
+def role_matches_detail(matches: list[RoleMatch], *, skills: list[Skill]) -> list[RoleMatch]:
+    """Fill in the roles and their matched and missing skills (heaviest first, then by name)."""
+    wanted = {skill.id for skill in skills}
+    by_role = {match.role_id: match for match in matches}
+    links = (
+        RoleSkill.objects.filter(role_id__in=by_role)
         .select_related("skill", "role__company", "role__family")
         .order_by("skill__name")
     )
-    grouped: dict[int, list[RoleSkill]] = defaultdict(list)
-    for link in links:
-        grouped[link.role_id].append(link)
-    for role_id, role_links in grouped.items():
-        match = matches[role_id] = RoleMatch(role=role_links[0].role, given=len(wanted))
-        for link in sorted(role_links, key=lambda lk: -IMPORTANCE_WEIGHTS[lk.importance]):
-            weight = IMPORTANCE_WEIGHTS[link.importance]
-            match.total_weight += weight
-            if link.skill_id in wanted:
-                match.matched_weight += weight
-                match.matched.append(link)
-            else:
-                match.missing.append(link)
-    return sorted(matches.values(), key=lambda m: (-m.score, -m.matched_weight, m.role.slug))
+    for link in sorted(links, key=lambda lk: -IMPORTANCE_WEIGHTS[lk.importance]):
+        match = by_role[link.role_id]
+        match.role = link.role
+        (match.matched if link.skill_id in wanted else match.missing).append(link)
+    return matches

@@ -6,13 +6,14 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 
 from careerapi.api.filters import UNKNOWN
+from careerapi.api.rendering import RenderedCollection, RenderedList
 from careerapi.api.views import ReadOnlyViewSet
 from compensation.api.conversion import CURRENCY_PARAMETER, conversion_from_request
 from compensation.models import SalaryBand
 from interviews.models import InterviewProcess, InterviewStage
 from roles import filtersets
 from roles.models import Company, Family, Ladder, Level, Role, RoleSkill, Skill, Source
-from roles.services import role_match, skills_resolve
+from roles.services import role_match, role_matches_detail, skills_resolve
 
 from . import examples, role_serializers, serializers
 
@@ -134,15 +135,36 @@ class LevelViewSet(ReadOnlyViewSet):
     filterset_class = filtersets.LevelFilterSet
 
 
+def role_list_queryset():
+    return (
+        Role.objects.select_related("company", "family")
+        .prefetch_related(
+            Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.select_related("skill").order_by("skill__name"),
+            )
+        )
+        .order_by("title", "slug")
+    )
+
+
+#: The role list is served from JSON rendered at load time (`RenderedList`).
+ROLES_RENDERED = RenderedCollection("roles", role_list_queryset, role_serializers.RoleSerializer)
+
+
 SKILLS_PARAMETER = OpenApiParameter(
     "skills",
     # At least one character that is neither a comma nor white space (some skill to look
-    # for), and no NUL byte anywhere, like every other parameter.
+    # for), and no NUL byte anywhere, like every other parameter. White space is spelled
+    # out as everything Python's str.strip() removes: regex engines disagree on `\s`.
     {
         "type": "string",
         "minLength": 1,
         "maxLength": 200,
-        "pattern": r"^[^\x00]*[^\s,\x00][^\x00]*$",
+        "pattern": (
+            r"^[^\x00]*[^\x00\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029"
+            r"\u202f\u205f\u3000\ufeff,][^\x00]*$"
+        ),
     },
     required=True,
     description="The skills to match, comma-separated or repeated: slugs, names or aliases "
@@ -168,19 +190,11 @@ SKILLS_PARAMETER = OpenApiParameter(
         examples=[examples.ROLE_DETAIL],
     ),
 )
-class RoleViewSet(ReadOnlyViewSet):
+class RoleViewSet(RenderedList, ReadOnlyViewSet):
     """Roles: the list with skills, the full role page, and skill matching."""
 
-    queryset = (
-        Role.objects.select_related("company", "family")
-        .prefetch_related(
-            Prefetch(
-                "role_skills",
-                queryset=RoleSkill.objects.select_related("skill").order_by("skill__name"),
-            )
-        )
-        .order_by("title", "slug")
-    )
+    queryset = role_list_queryset()
+    rendered = ROLES_RENDERED
     serializer_class = role_serializers.RoleSerializer
     filterset_class = filtersets.RoleFilterSet
     action_query_parameters = {
@@ -265,4 +279,5 @@ class RoleViewSet(ReadOnlyViewSet):
             listed = ", ".join(repr(name) for name in unknown)
             raise ValidationError({"skills": f"unknown skill(s): {listed}."}, code=UNKNOWN)
         page = self.paginate_queryset(role_match(skills=skills))
+        page = role_matches_detail(page, skills=skills)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

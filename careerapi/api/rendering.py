@@ -1,0 +1,82 @@
+"""Lists served from JSON rendered at load time (`dataset.models.Rendering`).
+
+A `RenderedCollection` says how a collection's items are rendered: the view's own queryset
+and serializer, so a rendered item is byte for byte what the serializer would return. The
+loader re-renders every registered collection after each load that changed anything
+(`dataset.rendering`); `RenderedList` then answers a list with one query for the page's ids
+(plus the count) and one for their JSON, whatever the page size or the nesting.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from rest_framework.renderers import JSONRenderer
+from rest_framework.serializers import Serializer
+
+RENDER_BATCH = 1000
+_renderer = JSONRenderer()
+
+
+def render_json(data) -> bytes:
+    """JSON exactly as the API's renderer writes it."""
+    return _renderer.render(data)
+
+
+@dataclass(frozen=True)
+class RenderedCollection:
+    """A collection whose list items are rendered at load time."""
+
+    name: str
+    queryset: Callable[[], QuerySet]
+    serializer_class: type[Serializer]
+
+    def render(self, queryset: QuerySet | None = None) -> Iterator[tuple[int, str]]:
+        """(id, JSON) of every item of `queryset` (default: the whole collection)."""
+        queryset = self.queryset() if queryset is None else queryset
+        ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), RENDER_BATCH):
+            batch = queryset.filter(pk__in=ids[start : start + RENDER_BATCH]).order_by("pk")
+            for obj in batch:
+                body = render_json(self.serializer_class(obj).data)
+                yield obj.pk, body.decode()
+
+
+class RenderedList:
+    """ViewSet mixin: `list()` concatenates the items' JSON rendered at load time.
+
+    Filtering, ordering and pagination are the view's own (filterset, paginator), applied to
+    ids only. An item without a rendering (rows written outside a load) is rendered now.
+    """
+
+    rendered: RenderedCollection
+
+    def list(self, request, *args, **kwargs):
+        from dataset.models import Rendering
+
+        queryset = self.filter_queryset(self.get_queryset().prefetch_related(None))
+        page = self.paginate_queryset(queryset.values_list("pk", flat=True))
+        ids = list(page) if page is not None else list(queryset.values_list("pk", flat=True))
+        bodies = dict(
+            Rendering.objects.filter(collection=self.rendered.name, object_id__in=ids).values_list(
+                "object_id", "body"
+            )
+        )
+        missing = [pk for pk in ids if pk not in bodies]
+        if missing:
+            bodies.update(self.rendered.render(self.get_queryset().filter(pk__in=missing)))
+        items = ",".join(bodies[pk] for pk in ids).encode()
+        if page is None:
+            content = b"[" + items + b"]"
+        else:
+            envelope = render_json(
+                {
+                    "count": self.paginator.page.paginator.count,
+                    "next": self.paginator.get_next_link(),
+                    "previous": self.paginator.get_previous_link(),
+                    "results": [],
+                }
+            )
+            content = envelope.removesuffix(b"[]}") + b"[" + items + b"]}"
+        return HttpResponse(content, content_type="application/json")
