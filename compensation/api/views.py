@@ -9,6 +9,7 @@ from compensation.models import Currency, ExchangeRate, Region, SalaryBand
 from compensation.services import LATEST_FIRST
 
 from . import examples, serializers
+from .band_rows import BandRows, band_rows
 from .conversion import CURRENCY_PARAMETER, conversion_from_request
 
 
@@ -93,3 +94,10 @@ class SalaryBandViewSet(ReadOnlyViewSet):
         context = super().get_serializer_context()
         context["conversion"] = conversion_from_request(self.request)
         return context
+
+    def list(self, request, *args, **kwargs):
+        # Rows, not model instances: the same JSON as the serializer (see band_rows).
+        rows = BandRows(conversion_from_request(request))
+        queryset = band_rows(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response([rows.band(row) for row in page])

@@ -1,0 +1,60 @@
+"""The salary-band list writes rows straight to JSON; it must match the serializer exactly."""
+
+import json
+
+import pytest
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
+
+from careerapi.api.rendering import render_json
+from compensation.api.conversion import conversion_from_request
+from compensation.api.serializers import SalaryBandSerializer
+from compensation.api.views import SalaryBandViewSet
+
+pytestmark = pytest.mark.django_db
+
+BANDS = "/api/v1/salary-bands/"
+
+
+def serialized_bands(query: dict) -> list[dict]:
+    """Every band as `SalaryBandSerializer` writes it, in the list's order."""
+    request = Request(APIRequestFactory().get(BANDS, query))
+    context = {"conversion": conversion_from_request(request), "request": request}
+    bands = SalaryBandViewSet.queryset.all()
+    data = SalaryBandSerializer(bands, many=True, context=context).data
+    return json.loads(render_json(data))
+
+
+@pytest.mark.parametrize("currency", [None, "USD", "EUR", "CAD"])
+def test_every_band_is_the_serializers_json(seed_dataset, client, currency):
+    query = {"page_size": 100, **({"currency": currency} if currency else {})}
+
+    response = client.get(BANDS, query)
+
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert response.json()["count"] == len(results)  # one page holds them all
+    assert results == serialized_bands(query)
+    if currency:
+        assert any(band["converted"] for band in results)
+        assert any(band["conversion_note"] for band in results)  # GBP has no rate
+
+
+def test_the_keys_come_in_the_serializers_order(seed_dataset, client):
+    band = client.get(BANDS, {"currency": "USD"}).json()["results"][0]
+
+    assert list(band) == list(SalaryBandSerializer().fields)
+
+
+@pytest.mark.parametrize("page_size", [1, 100])
+def test_a_filtered_list_costs_two_queries_whatever_the_page_size(
+    seed_dataset, client, django_assert_num_queries, page_size
+):
+    query = {"role": "amazon-engineer", "region": "us", "currency": "USD"}
+    client.get(BANDS, query)  # memoise the slug tables, rates and references
+
+    # The count and the page: slugs, rates and what bands point at come from memos.
+    with django_assert_num_queries(2):
+        response = client.get(BANDS, {**query, "page_size": page_size})
+
+    assert response.status_code == 200
