@@ -20,6 +20,7 @@ from .models import PartnerKey
 from .rates import rate_parse
 
 CACHE_KEY = "apikeys:throttle:{ident}:{period}:{window}"
+clock = time.time  # the quota windows' clock (tests set it)
 REQUEST_ATTRIBUTE = "rate_limit"
 
 
@@ -30,33 +31,53 @@ class RateLimit:
     limit: int
     remaining: int
     reset: int
+    allowed: bool = True
+
+
+def quota_count(http_request, *, rate: str, ident: str) -> RateLimit:
+    """Count one request against `ident`'s quota; the result is also left on the request."""
+    limit, period = rate_parse(rate)
+    now = clock()
+    window = int(now // period)
+    reset = max(1, math.ceil((window + 1) * period - now))
+    count = _count_request(CACHE_KEY.format(ident=ident, period=period, window=window), reset)
+    rate_limit = RateLimit(limit, max(0, limit - count), reset, allowed=count <= limit)
+    setattr(http_request, REQUEST_ATTRIBUTE, rate_limit)
+    return rate_limit
+
+
+def anonymous_quota_allows(http_request) -> bool:
+    """Count an anonymous request (by client IP, ANON_RATE) and say whether it may pass.
+
+    For views that answer before the REST framework runs (cached answers); the throttle
+    then sees the request was counted and does not count it again.
+    """
+    if not settings.ANON_RATE:
+        return True
+    ident = f"ip:{BaseThrottle().get_ident(http_request)}"
+    return quota_count(http_request, rate=settings.ANON_RATE, ident=ident).allowed
 
 
 class ApiKeyRateThrottle(BaseThrottle):
     """One quota per API key (PARTNER_DEFAULT_RATE unless the key sets its own), else per IP
     (ANON_RATE). An empty rate means no limit."""
 
-    timer = time.time
-
     def __init__(self):
         self.retry_after: int | None = None
 
     def allow_request(self, request, view) -> bool:
-        partner_key = request.auth if isinstance(request.auth, PartnerKey) else None
-        if partner_key is not None:
-            rate, ident = partner_key.effective_rate, f"key:{partner_key.prefix}"
-        else:
-            rate, ident = settings.ANON_RATE, f"ip:{self.get_ident(request)}"
-        if not rate:
-            return True
-        limit, period = rate_parse(rate)
-        now = self.timer()
-        window = int(now // period)
-        reset = max(1, math.ceil((window + 1) * period - now))
-        count = _count_request(CACHE_KEY.format(ident=ident, period=period, window=window), reset)
-        setattr(request._request, REQUEST_ATTRIBUTE, RateLimit(limit, max(0, limit - count), reset))
-        if count > limit:
-            self.retry_after = reset
+        rate_limit = getattr(request._request, REQUEST_ATTRIBUTE, None)  # counted already?
+        if rate_limit is None:
+            partner_key = request.auth if isinstance(request.auth, PartnerKey) else None
+            if partner_key is not None:
+                rate, ident = partner_key.effective_rate, f"key:{partner_key.prefix}"
+            else:
+                rate, ident = settings.ANON_RATE, f"ip:{self.get_ident(request)}"
+            if not rate:
+                return True
+            rate_limit = quota_count(request._request, rate=rate, ident=ident)
+        if not rate_limit.allowed:
+            self.retry_after = rate_limit.reset
             return False
         return True
 

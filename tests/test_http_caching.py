@@ -117,3 +117,68 @@ def test_partners_answers_are_private(seed_dataset, client):
 
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, max-age=60"
+
+
+# --- the fast path: cached answers and 304s before the REST framework runs ---------------
+
+
+def headers_of(response) -> dict:
+    """The headers a client sees, but those that differ per request or per answer kind."""
+    skip = {"x-request-id", "content-length", "ratelimit-remaining"}
+    return {name.lower(): value for name, value in response.items() if name.lower() not in skip}
+
+
+def test_a_cached_answer_has_the_headers_of_the_first(seed_dataset, client):
+    first = client.get(ROLES, {"skill": "python"}, HTTP_ORIGIN="https://board.example")
+    cached = client.get(ROLES, {"skill": "python"}, HTTP_ORIGIN="https://board.example")
+
+    assert cached.content == first.content
+    assert headers_of(cached) == headers_of(first)
+    assert first["Allow"] == "GET, HEAD, OPTIONS"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"HTTP_ACCEPT": "application/json"}, {"HTTP_ACCEPT": "*/*"}, {}],
+)
+def test_plain_accept_headers_get_the_cached_answer(
+    seed_dataset, client, django_assert_num_queries, headers
+):
+    client.get(ROLES)
+
+    with django_assert_num_queries(0):
+        assert client.get(ROLES, **headers).status_code == 200
+
+
+def test_an_unservable_accept_is_a_406_even_when_cached(seed_dataset, client):
+    client.get(ROLES)
+
+    assert client.get(ROLES, HTTP_ACCEPT="text/html").status_code == 406
+
+
+def test_a_bad_key_is_a_401_even_when_the_answer_is_cached(seed_dataset, client):
+    etag = client.get(ROLES)["ETag"]
+
+    assert client.get(ROLES, HTTP_X_API_KEY="abc.nope").status_code == 401
+    assert client.get(ROLES, HTTP_IF_NONE_MATCH=etag, HTTP_X_API_KEY="abc.nope").status_code == 401
+
+
+def test_cached_answers_and_304s_count_against_the_anonymous_quota(seed_dataset, client, settings):
+    settings.ANON_RATE = "3/minute"
+    etag = client.get(ROLES)["ETag"]  # 1
+
+    cached = client.get(ROLES)  # 2
+    revalidated = client.get(ROLES, HTTP_IF_NONE_MATCH=etag)  # 3
+    refused = client.get(ROLES, HTTP_IF_NONE_MATCH=etag)  # 4: over the quota
+
+    assert cached.status_code == 200 and cached["RateLimit-Remaining"] == "1"
+    assert revalidated.status_code == 304 and revalidated["RateLimit-Remaining"] == "0"
+    assert refused.status_code == 429
+    assert refused["Retry-After"] and refused["RateLimit-Remaining"] == "0"
+
+
+def test_with_keys_required_a_cached_answer_still_needs_one(seed_dataset, client, settings):
+    client.get(ROLES)
+    settings.REQUIRE_API_KEY = True
+
+    assert client.get(ROLES).status_code == 401

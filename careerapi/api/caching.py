@@ -11,6 +11,7 @@ last load is ever served.
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,6 +19,8 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.response import Response
+
+from apikeys.throttling import anonymous_quota_allows
 
 CURRENT_VERSION_KEY = "careerapi:dataset-version"
 RESPONSE_KEY = "careerapi:response:{etag}"
@@ -52,13 +55,20 @@ def current_version() -> DatasetStamp | None:
 
 
 def _normalised_url(request) -> str:
-    """Path plus query with parameters sorted by name (each name's values keep their order)."""
-    query = "&".join(
-        f"{name}={value}"
-        for name in sorted(request.query_params)
-        for value in request.query_params.getlist(name)
-    )
-    return f"{request.path}?{query}"
+    """Path plus query, parameters sorted by name (each name's values keep their order).
+
+    Sorts the raw query string's pairs: parsing it would cost more than all the rest of a
+    cached answer. Two spellings of one query (`%41` and `A`) are two keys; that only
+    costs a cache miss.
+    """
+    pairs = [pair for pair in request.META.get("QUERY_STRING", "").split("&") if pair]
+    pairs.sort(key=lambda pair: pair.partition("=")[0])
+    return f"{request.path}?{'&'.join(pairs)}"
+
+
+@lru_cache(maxsize=8)
+def _http_date(moment: datetime) -> str:
+    return http_date(moment.timestamp())
 
 
 def _tags(header: str) -> set[str]:
@@ -82,27 +92,35 @@ class Representation:
         return cls(stamp, '"' + hashlib.sha256(basis.encode()).hexdigest()[:40] + '"')
 
     def not_modified(self, request) -> bool:
-        if_none_match = request.headers.get("If-None-Match")
+        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
         if if_none_match is not None:
             tags = _tags(if_none_match)
             return "*" in tags or self.etag in tags
-        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
         return since is not None and int(self.stamp.loaded_at.timestamp()) <= since
 
     @property
     def cache_key(self) -> str:
         return RESPONSE_KEY.format(etag=self.etag.strip('"'))
 
-    def add_headers(self, request, response) -> None:
+    def keep(self, response) -> None:
+        """Keep a rendered 200 in the response cache."""
+        cache.set(
+            self.cache_key,
+            (response.content, response["Content-Type"]),
+            timeout=settings.API_RESPONSE_CACHE_SECONDS,
+        )
+
+    def add_headers(self, response, *, keyed: bool) -> None:
         response["ETag"] = self.etag
-        response["Last-Modified"] = http_date(self.stamp.loaded_at.timestamp())
-        # A shared cache must not answer partners for us: their requests count against
-        # their own quota and carry their own RateLimit headers.
-        keyed = getattr(settings, "REQUIRE_API_KEY", False) or request.auth is not None
+        response["Last-Modified"] = _http_date(self.stamp.loaded_at)
         visibility = "private" if keyed else "public"
         response["Cache-Control"] = f"{visibility}, max-age={settings.API_CACHE_MAX_AGE}"
         # Only JSON is served (another Accept gets a 406), so Accept is what varies the body.
-        patch_vary_headers(response, ["Accept"])
+        if response.has_header("Vary"):
+            patch_vary_headers(response, ["Accept"])
+        else:
+            response["Vary"] = "Accept"
 
 
 class _Answered(Exception):
@@ -112,14 +130,60 @@ class _Answered(Exception):
         self.response = response
 
 
+#: Accept headers the fast path answers (JSON is all the API serves); others take the
+#: full path, where content negotiation answers 406 where it must.
+PLAIN_ACCEPT = {None, "", "*/*", "application/json"}
+
+
+def _cached_answer(representation: Representation, request) -> HttpResponse | None:
+    """A 304 or the cached 200 for this representation, or None when neither applies."""
+    if representation.not_modified(request):
+        return HttpResponse(status=304)
+    cached = cache.get(representation.cache_key)
+    if cached is None:
+        return None
+    content, content_type = cached
+    response = HttpResponse(content, content_type=content_type)
+    response.from_cache = True
+    return response
+
+
 class HttpCaching:
     """View mixin: ETag, Last-Modified and Cache-Control on every GET, 304s, cached bodies.
 
-    It runs after authentication, throttling and the parameter check (`initial`), so a
-    cached answer still counts against the caller's quota and bad parameters still fail.
+    A cached answer still counts against the caller's quota and bad parameters still fail:
+    it is given after authentication, throttling and the parameter check (`initial`). The
+    commonest polls, anonymous with a plain Accept, are answered before the REST framework
+    sets up a request at all (`dispatch`): the quota is counted the same way, parameters
+    are known to be valid because only a valid request's answer is ever cached or tagged,
+    and the response carries the same headers.
     """
 
     representation: Representation | None = None
+
+    def dispatch(self, request, *args, **kwargs):
+        response = self._fast_answer(request)
+        if response is None:
+            return super().dispatch(request, *args, **kwargs)
+        return response
+
+    def _fast_answer(self, request) -> HttpResponse | None:
+        if request.method not in ("GET", "HEAD") or getattr(settings, "REQUIRE_API_KEY", False):
+            return None
+        meta = request.META
+        if "HTTP_AUTHORIZATION" in meta or "HTTP_X_API_KEY" in meta:
+            return None
+        if meta.get("HTTP_ACCEPT") not in PLAIN_ACCEPT:
+            return None
+        representation = Representation.for_request(request)
+        if representation is None:
+            return None
+        response = _cached_answer(representation, request)
+        if response is None or not anonymous_quota_allows(request):
+            return None  # the full path answers (a 429 when the quota is spent)
+        representation.add_headers(response, keyed=False)
+        response["Allow"] = ", ".join(self.allowed_methods)
+        return response
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -128,12 +192,9 @@ class HttpCaching:
         self.representation = representation = Representation.for_request(request)
         if representation is None:
             return
-        if representation.not_modified(request):
-            raise _Answered(HttpResponse(status=304))
-        cached = cache.get(representation.cache_key)
-        if cached is not None:
-            content, content_type = cached
-            raise _Answered(HttpResponse(content, content_type=content_type))
+        response = _cached_answer(representation, request)
+        if response is not None:
+            raise _Answered(response)
 
     def handle_exception(self, exc):
         if isinstance(exc, _Answered):
@@ -145,13 +206,14 @@ class HttpCaching:
         representation = self.representation
         if representation is None or response.status_code not in (200, 304):
             return response
-        representation.add_headers(request, response)
-        if isinstance(response, Response) and response.status_code == 200:
-            response.add_post_render_callback(
-                lambda rendered: cache.set(
-                    representation.cache_key,
-                    (rendered.content, rendered["Content-Type"]),
-                    timeout=settings.API_RESPONSE_CACHE_SECONDS,
-                )
-            )
+        # A shared cache must not answer partners for us: their requests count against
+        # their own quota and carry their own RateLimit headers.
+        keyed = getattr(settings, "REQUIRE_API_KEY", False) or request.auth is not None
+        representation.add_headers(response, keyed=keyed)
+        if response.status_code != 200:
+            return response
+        if isinstance(response, Response):
+            response.add_post_render_callback(representation.keep)
+        elif isinstance(response, HttpResponse) and not getattr(response, "from_cache", False):
+            representation.keep(response)  # rendered already (from JSON rendered at load)
         return response

@@ -4,8 +4,8 @@ RateLimit-* headers on every response and Retry-After on a 429."""
 import pytest
 from django.test import override_settings
 
+from apikeys import throttling
 from apikeys.apps import check_rate_settings
-from apikeys.throttling import ApiKeyRateThrottle
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def clock(monkeypatch):
     class Clock:
         now = 1_800_000_000.0 + 10  # 10 s into a minute
 
-    monkeypatch.setattr(ApiKeyRateThrottle, "timer", staticmethod(lambda: Clock.now))
+    monkeypatch.setattr(throttling, "clock", lambda: Clock.now)
     return Clock
 
 
