@@ -1,11 +1,11 @@
 """Role logic that spans models: resolving skill names and ranking roles by skill match."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Q
 
 from .choices import IMPORTANCE_WEIGHTS
-from .models import Role, RoleSkill, Skill, SkillAlias
+from .models import RoleSkill, Skill, SkillAlias
 
 MAX_WEIGHT = max(IMPORTANCE_WEIGHTS.values())
 
@@ -20,8 +20,8 @@ class RoleMatch:
     skills): how much of the role the given skills cover. Roles rank by score, then
     coverage, then slug.
 
-    Ranking needs only weights; `role`, `matched` and `missing` are filled in by
-    `role_matches_detail` for the matches a page shows.
+    Ranking needs only weights; the API shows the roles and their matched and missing
+    skills for the matches of one page (`roles.api.match_rows`).
     """
 
     role_id: int
@@ -29,9 +29,6 @@ class RoleMatch:
     given: int
     matched_weight: int = 0
     total_weight: int = 0
-    role: Role | None = None
-    matched: list[RoleSkill] = field(default_factory=list)
-    missing: list[RoleSkill] = field(default_factory=list)
 
     @property
     def score(self) -> float:
@@ -87,19 +84,3 @@ def role_match(*, skills: list[Skill]) -> list[RoleMatch]:
         if skill_id in wanted:
             match.matched_weight += weight
     return sorted(matches.values(), key=lambda m: (-m.score, -m.matched_weight, m.role_slug))
-
-
-def role_matches_detail(matches: list[RoleMatch], *, skills: list[Skill]) -> list[RoleMatch]:
-    """Fill in the roles and their matched and missing skills (heaviest first, then by name)."""
-    wanted = {skill.id for skill in skills}
-    by_role = {match.role_id: match for match in matches}
-    links = (
-        RoleSkill.objects.filter(role_id__in=by_role)
-        .select_related("skill", "role__company", "role__family")
-        .order_by("skill__name")
-    )
-    for link in sorted(links, key=lambda lk: -IMPORTANCE_WEIGHTS[lk.importance]):
-        match = by_role[link.role_id]
-        match.role = link.role
-        (match.matched if link.skill_id in wanted else match.missing).append(link)
-    return matches

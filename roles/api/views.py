@@ -13,9 +13,10 @@ from compensation.models import SalaryBand
 from interviews.models import InterviewProcess, InterviewStage
 from roles import filtersets
 from roles.models import Company, Family, Ladder, Level, Role, RoleSkill, Skill, Source
-from roles.services import role_match, role_matches_detail, skills_resolve
+from roles.services import role_match, skills_resolve
 
 from . import examples, role_serializers, serializers
+from .match_rows import role_matches_json
 
 
 @extend_schema_view(
@@ -279,5 +280,4 @@ class RoleViewSet(RenderedList, ReadOnlyViewSet):
             listed = ", ".join(repr(name) for name in unknown)
             raise ValidationError({"skills": f"unknown skill(s): {listed}."}, code=UNKNOWN)
         page = self.paginate_queryset(role_match(skills=skills))
-        page = role_matches_detail(page, skills=skills)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return self.get_paginated_response(role_matches_json(page, skills=skills))
