@@ -76,10 +76,11 @@ def _references() -> dict[str, dict]:
 
 
 class BandRows:
-    """Turns rows of `BAND_COLUMNS` into the dicts `SalaryBandSerializer` would return."""
+    """Turns rows of `BAND_COLUMNS` into the dicts `SalaryBandSerializer` would return
+    (`SalaryBandSummarySerializer` without `with_role`)."""
 
-    def __init__(self, conversion: Conversion | None):
-        self.conversion = conversion
+    def __init__(self, conversion: Conversion | None, *, with_role: bool = True):
+        self.conversion, self.with_role = conversion, with_role
         self.refs = dataset_memo("salary-band-references", _references)
         self._rates_used: dict[str, list] = {}
 
@@ -95,9 +96,10 @@ class BandRows:
     def band(self, row: dict) -> dict:
         code = self._reference("currency", row["currency_id"])
         converted, note = self._converted(row, code)
-        return {
-            "slug": row["slug"],
-            "role": self._reference("role", row["role_id"]),
+        band = {"slug": row["slug"]}
+        if self.with_role:  # not inside its role's page (`SalaryBandSummarySerializer`)
+            band["role"] = self._reference("role", row["role_id"])
+        return band | {
             "level": self._reference("level", row["level_id"]),
             "label": row["label"],
             "region": self._reference("region", row["region_id"]),

@@ -4,7 +4,9 @@ composing it here, in the API layer, keeps the apps' models independent of each 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from compensation.api.band_rows import BandRows, band_rows
 from compensation.api.serializers import SalaryBandSummarySerializer
+from compensation.models import SalaryBand
 from interviews.api.serializers import InterviewProcessSummarySerializer
 from roles.models import RelatedRole, Role, RoleContent, RoleSkill
 
@@ -81,7 +83,7 @@ class RoleDetailSerializer(RoleSerializer):
     content = RoleContentSerializer(many=True)
     related = RelatedRoleSerializer(many=True)
     ladders = LadderSerializer(many=True)
-    salary_bands = SalaryBandSummarySerializer(many=True)
+    salary_bands = serializers.SerializerMethodField()
     interview_processes = InterviewProcessSummarySerializer(many=True)
     sources = serializers.SerializerMethodField()
 
@@ -101,8 +103,21 @@ class RoleDetailSerializer(RoleSerializer):
             "updated_at",
         ]
 
-    @staticmethod
-    def _all_sources(role: Role):
+    def _salary_bands(self, role: Role) -> list[dict]:
+        # A role page may show hundreds of bands: written from rows (see band_rows).
+        if getattr(self, "_bands_of", None) != role.pk:
+            rows = BandRows(self.context.get("conversion"), with_role=False)
+            bands = SalaryBand.objects.filter(role=role).order_by("level__position", "slug")
+            self._bands = [rows.band(row) for row in band_rows(bands)]
+            self._bands_of = role.pk
+        return self._bands
+
+    @extend_schema_field(SalaryBandSummarySerializer(many=True))
+    def get_salary_bands(self, role: Role) -> list[dict]:
+        return self._salary_bands(role)
+
+    @extend_schema_field(SourceRefSerializer(many=True))
+    def get_sources(self, role: Role) -> list[dict]:
         rows = [
             role,
             *role.role_skills.all(),
@@ -110,15 +125,11 @@ class RoleDetailSerializer(RoleSerializer):
             *role.content.all(),
             *role.related.all(),
             *role.ladders.all(),
-            *role.salary_bands.all(),
             *role.interview_processes.all(),
         ]
-        return {row.source.slug: row.source for row in rows}
-
-    @extend_schema_field(SourceRefSerializer(many=True))
-    def get_sources(self, role: Role) -> list[dict]:
-        sources = sorted(self._all_sources(role).values(), key=lambda s: s.slug)
-        return SourceRefSerializer(sources, many=True).data
+        sources = {row.source.slug: SourceRefSerializer(row.source).data for row in rows}
+        sources |= {band["source"]["slug"]: band["source"] for band in self._salary_bands(role)}
+        return [sources[slug] for slug in sorted(sources)]
 
 
 class RoleRefSerializer(serializers.ModelSerializer):

@@ -159,7 +159,8 @@ def test_role_page_rejects_an_unsupported_currency(seed_dataset, client):
 
 
 def test_role_page_query_count_is_bounded(seed_dataset, client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(16):
+    client.get(f"{ROLES}aws-developer/", {"currency": "USD"})  # memoises small tables
+    with django_assert_max_num_queries(13):  # the role, one per nested kind, the bands
         assert client.get(f"{ROLES}amazon-engineer/", {"currency": "EUR"}).status_code == 200
 
 
