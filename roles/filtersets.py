@@ -44,6 +44,19 @@ class CompanyScopedFilter(SlugsFilter):
         return qs.filter(**{f"{self.field_name}__in": company_and_organisations(value)})
 
 
+def _crosses_to_many(model, paths: tuple[str, ...]) -> bool:
+    for path in paths:
+        current = model
+        for name in path.split("__"):
+            field = current._meta.get_field(name)
+            if field.one_to_many or field.many_to_many:
+                return True
+            if not field.is_relation:
+                break
+            current = field.related_model
+    return False
+
+
 class SearchFilter(django_filters.CharFilter):
     """Case-insensitive substring search over several fields."""
 
@@ -59,7 +72,10 @@ class SearchFilter(django_filters.CharFilter):
         match = Q()
         for field in self.search_fields:
             match |= Q(**{f"{field}__icontains": value})
-        return qs.filter(match).distinct()
+        qs = qs.filter(match)
+        # A search through a to-many relation (a role's skills) can match a row twice; a
+        # DISTINCT over the row's every column is costly, so only then.
+        return qs.distinct() if _crosses_to_many(qs.model, self.search_fields) else qs
 
 
 class SourceFilterSet(BaseFilterSet):
