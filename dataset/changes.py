@@ -19,6 +19,7 @@ from roles.models import Company, Family, Ladder, Level, Role, Skill, Source
 from .choices import ChangeKind
 from .copying import rows_insert
 from .models import Change, DatasetVersion
+from .reading import gc_paused
 from .sync import TableSync
 
 # Every model served as an API item, and its collection; in dependency order.
@@ -74,11 +75,12 @@ def changes_collect(*, tables: list[TableSync]) -> list[tuple[str, str, str]]:
 
 def changes_record(*, version: DatasetVersion, loaded_at: datetime, tables: list[TableSync]) -> int:
     """Store what a load changed, under the version it made current; return how many."""
-    rows = [
-        {"version_id": version.id, "loaded_at": loaded_at, "type": t, "slug": slug, "kind": kind}
-        for t, slug, kind in changes_collect(tables=tables)
-    ]
-    rows_insert(Change, rows, now=None, ids=False)
+    with gc_paused():
+        rows = [
+            {"version_id": version.id, "loaded_at": loaded_at, "type": t, "slug": s, "kind": k}
+            for t, s, k in changes_collect(tables=tables)
+        ]
+        rows_insert(Change, rows, now=None, ids=False)
     return len(rows)
 
 

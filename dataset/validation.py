@@ -7,7 +7,7 @@ and its path inside the file.
 from collections.abc import Iterator
 from decimal import Decimal
 
-from .reading import Dataset, DatasetInvalid, Item, Problem
+from .reading import Dataset, DatasetInvalid, Item, Problem, gc_paused
 
 # Collections looked up by a key, and that key.
 KEYED = {
@@ -273,11 +273,12 @@ def _check_trees(dataset: Dataset, index: dict, problems: list[Problem]) -> None
 def dataset_validate(dataset: Dataset) -> None:
     """Raise DatasetInvalid with every cross-item problem found; return when all is well."""
     problems: list[Problem] = []
-    index = _index(dataset, problems)
-    _check_references(dataset, index, problems)
-    _check_unique_nested(dataset, problems)
-    _check_ranges(dataset, problems)
-    _check_currency_units(dataset, index, problems)
-    _check_trees(dataset, index, problems)
+    with gc_paused():
+        index = _index(dataset, problems)
+        _check_references(dataset, index, problems)
+        _check_unique_nested(dataset, problems)
+        _check_ranges(dataset, problems)
+        _check_currency_units(dataset, index, problems)
+        _check_trees(dataset, index, problems)
     if problems:
         raise DatasetInvalid(problems)

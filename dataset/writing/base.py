@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from ..reading import Dataset
+from ..reading import Dataset, gc_paused
 from ..sync import TableSync, table_delete_stale, table_start, table_upsert, touch
 
 
@@ -70,6 +70,10 @@ class WriterBase:
         return table
 
     def write(self) -> list[TableSync]:
+        with gc_paused():
+            return self._write()
+
+    def _write(self) -> list[TableSync]:
         self._write_roles_app()
         self._write_compensation_app()
         self._write_interviews_app()
