@@ -9,6 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 
+from careerapi.api.memo import dataset_memos_clear
 from dataset.services import dataset_load
 
 DATASET_APPS = ("roles", "compensation", "interviews", "dataset")
@@ -16,10 +17,12 @@ DATASET_APPS = ("roles", "compensation", "interviews", "dataset")
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: no response or dataset version from another."""
+    """Each test starts with an empty cache: no response, dataset version or memo from another."""
     cache.clear()
+    dataset_memos_clear()
     yield
     cache.clear()
+    dataset_memos_clear()
 
 
 @pytest.fixture

@@ -4,11 +4,13 @@ The data only changes when a dataset is loaded, so everything a GET returns is f
 (dataset version, API version, the normalised URL). From those alone, before any query or
 serialization, every GET gets a strong ETag; `If-None-Match` / `If-Modified-Since` answer
 304, and a rendered 200 is kept in the cache (Redis through REDIS_URL, shared by all app
-servers) under that ETag. Loading a dataset changes the version, so nothing older than the
-last load is ever served.
+servers) under the URL, with the version it was rendered from. Loading a dataset changes
+the version, so nothing older than the last load is ever served: a cached body of another
+version is a miss. The version and the body come in one round trip to the cache.
 """
 
 import hashlib
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -23,7 +25,7 @@ from rest_framework.response import Response
 from apikeys.throttling import anonymous_quota_allows
 
 CURRENT_VERSION_KEY = "careerapi:dataset-version"
-RESPONSE_KEY = "careerapi:response:{etag}"
+RESPONSE_KEY = "careerapi:response:{url_hash}"
 API_VERSION = "v1"
 
 
@@ -40,9 +42,10 @@ def current_version_store(*, version: str, loaded_at: datetime) -> None:
     cache.set(CURRENT_VERSION_KEY, DatasetStamp(version, loaded_at), timeout=None)
 
 
-def current_version() -> DatasetStamp | None:
-    """The loaded dataset version: from the cache, else one query (then cached briefly)."""
-    stamp = cache.get(CURRENT_VERSION_KEY)
+def current_version(cached: DatasetStamp | None = None) -> DatasetStamp | None:
+    """The loaded dataset version: from the cache (`cached`: already read from it), else
+    one query (then cached briefly)."""
+    stamp = cached if cached is not None else cache.get(CURRENT_VERSION_KEY)
     if stamp is None:
         from dataset.models import DatasetVersion
 
@@ -82,14 +85,28 @@ class Representation:
 
     stamp: DatasetStamp
     etag: str
+    cache_key: str
+    #: The cache entry under `cache_key`, when it was read with the version.
+    prefetched: bool = False
+    found: tuple | None = None
 
     @classmethod
     def for_request(cls, request) -> "Representation | None":
-        stamp = current_version()
+        """The representation the request asks for; with no conditional header, the cached
+        body (if any) is fetched in the same round trip as the version (`cached_body`)."""
+        url = _normalised_url(request)
+        cache_key = RESPONSE_KEY.format(url_hash=hashlib.sha256(url.encode()).hexdigest()[:40])
+        meta = request.META
+        if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
+            found, fetched = {}, False  # a 304 needs the version only
+        else:
+            found, fetched = cache.get_many([CURRENT_VERSION_KEY, cache_key]), True
+        stamp = current_version(found.get(CURRENT_VERSION_KEY))
         if stamp is None:
             return None
-        basis = f"{stamp.version}|{API_VERSION}|{_normalised_url(request)}"
-        return cls(stamp, '"' + hashlib.sha256(basis.encode()).hexdigest()[:40] + '"')
+        basis = f"{stamp.version}|{API_VERSION}|{url}"
+        etag = '"' + hashlib.sha256(basis.encode()).hexdigest()[:40] + '"'
+        return cls(stamp, etag, cache_key, prefetched=fetched, found=found.get(cache_key))
 
     def not_modified(self, request) -> bool:
         if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
@@ -99,15 +116,18 @@ class Representation:
         since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
         return since is not None and int(self.stamp.loaded_at.timestamp()) <= since
 
-    @property
-    def cache_key(self) -> str:
-        return RESPONSE_KEY.format(etag=self.etag.strip('"'))
+    def cached_body(self) -> tuple[bytes, str] | None:
+        """The cached (content, content type) of this version, or None."""
+        found = self.found if self.prefetched else cache.get(self.cache_key)
+        if found is None or found[0] != self.stamp.version:
+            return None
+        return found[1], found[2]
 
     def keep(self, response) -> None:
         """Keep a rendered 200 in the response cache."""
         cache.set(
             self.cache_key,
-            (response.content, response["Content-Type"]),
+            (self.stamp.version, response.content, response["Content-Type"]),
             timeout=settings.API_RESPONSE_CACHE_SECONDS,
         )
 
@@ -130,6 +150,22 @@ class _Answered(Exception):
         self.response = response
 
 
+_request_state = threading.local()
+
+
+def _representation(request) -> Representation | None:
+    representation = Representation.for_request(request)
+    if representation is not None:
+        _request_state.stamp = representation.stamp
+    return representation
+
+
+def request_stamp() -> DatasetStamp | None:
+    """The dataset version the current API request is answered from (read once per request),
+    or, outside one, the current version."""
+    return getattr(_request_state, "stamp", None) or current_version()
+
+
 #: Accept headers the fast path answers (JSON is all the API serves); others take the
 #: full path, where content negotiation answers 406 where it must.
 PLAIN_ACCEPT = {None, "", "*/*", "application/json"}
@@ -139,7 +175,7 @@ def _cached_answer(representation: Representation, request) -> HttpResponse | No
     """A 304 or the cached 200 for this representation, or None when neither applies."""
     if representation.not_modified(request):
         return HttpResponse(status=304)
-    cached = cache.get(representation.cache_key)
+    cached = representation.cached_body()
     if cached is None:
         return None
     content, content_type = cached
@@ -162,10 +198,13 @@ class HttpCaching:
     representation: Representation | None = None
 
     def dispatch(self, request, *args, **kwargs):
-        response = self._fast_answer(request)
-        if response is None:
-            return super().dispatch(request, *args, **kwargs)
-        return response
+        try:
+            response = self._fast_answer(request)
+            if response is None:
+                return super().dispatch(request, *args, **kwargs)
+            return response
+        finally:
+            _request_state.stamp = None
 
     def _fast_answer(self, request) -> HttpResponse | None:
         if request.method not in ("GET", "HEAD") or getattr(settings, "REQUIRE_API_KEY", False):
@@ -175,7 +214,7 @@ class HttpCaching:
             return None
         if meta.get("HTTP_ACCEPT") not in PLAIN_ACCEPT:
             return None
-        representation = Representation.for_request(request)
+        self.representation = representation = _representation(request)
         if representation is None:
             return None
         response = _cached_answer(representation, request)
@@ -189,7 +228,9 @@ class HttpCaching:
         super().initial(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD"):
             return
-        self.representation = representation = Representation.for_request(request)
+        # Computed already when the fast path looked and found no answer.
+        representation = self.representation or _representation(request)
+        self.representation = representation
         if representation is None:
             return
         response = _cached_answer(representation, request)

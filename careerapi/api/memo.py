@@ -10,7 +10,7 @@ read the table afresh on its next request; before the first load nothing is memo
 from collections.abc import Callable
 from typing import TypeVar
 
-from .caching import DatasetStamp, current_version
+from .caching import DatasetStamp, request_stamp
 
 T = TypeVar("T")
 
@@ -19,7 +19,7 @@ _memos: dict[str, tuple[DatasetStamp, object]] = {}
 
 def dataset_memo(name: str, build: Callable[[], T]) -> T:
     """`build()`'s result, computed once per process for the dataset loaded now."""
-    stamp = current_version()
+    stamp = request_stamp()
     if stamp is None:
         return build()
     held = _memos.get(name)

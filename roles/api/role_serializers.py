@@ -4,9 +4,8 @@ composing it here, in the API layer, keeps the apps' models independent of each 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from compensation.api.band_rows import BandRows, band_rows
+from compensation.api.band_rows import BAND_COLUMNS, BandRows
 from compensation.api.serializers import SalaryBandSummarySerializer
-from compensation.models import SalaryBand
 from interviews.api.serializers import InterviewProcessSummarySerializer
 from roles.models import RelatedRole, Role, RoleContent, RoleSkill
 
@@ -104,11 +103,12 @@ class RoleDetailSerializer(RoleSerializer):
         ]
 
     def _salary_bands(self, role: Role) -> list[dict]:
-        # A role page may show hundreds of bands: written from rows (see band_rows).
+        # A role page may show hundreds of bands: written as rows (see band_rows), from
+        # the bands prefetched without what they point at (memoised there).
         if getattr(self, "_bands_of", None) != role.pk:
-            rows = BandRows(self.context.get("conversion"), with_role=False)
-            bands = SalaryBand.objects.filter(role=role).order_by("level__position", "slug")
-            self._bands = [rows.band(row) for row in band_rows(bands)]
+            writer = BandRows(self.context.get("conversion"), with_role=False)
+            rows = ({c: getattr(band, c) for c in BAND_COLUMNS} for band in role.salary_bands.all())
+            self._bands = [writer.band(row) for row in rows]
             self._bands_of = role.pk
         return self._bands
 

@@ -9,6 +9,7 @@ from careerapi.api.filters import UNKNOWN
 from careerapi.api.rendering import RenderedCollection, RenderedList
 from careerapi.api.views import ReadOnlyViewSet
 from compensation.api.conversion import CURRENCY_PARAMETER, conversion_from_request
+from compensation.models import SalaryBand
 from interviews.models import InterviewProcess, InterviewStage
 from roles import filtersets
 from roles.models import Company, Family, Ladder, Level, Role, RoleSkill, Skill, Source
@@ -221,6 +222,10 @@ class RoleViewSet(RenderedList, ReadOnlyViewSet):
                 queryset=Ladder.objects.select_related("company", "role", "source")
                 .prefetch_related(Prefetch("levels", queryset=Level.objects.order_by("position")))
                 .order_by("name"),
+            ),
+            Prefetch(
+                "salary_bands",
+                queryset=SalaryBand.objects.order_by("level__position", "slug"),
             ),
             Prefetch(
                 "interview_processes",
