@@ -5,9 +5,10 @@ files twice writes nothing and `updated_at` moves only when a row's content chan
 Rows no longer in the dataset are deleted at the end of the load, children first.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 
 from django.db import models
 
@@ -49,18 +50,29 @@ class TableSync:
         return len(self.wanted)
 
 
-def _key(values: dict, key_fields: tuple[str, ...]) -> Key:
-    return tuple(values[name] for name in key_fields)
+def _key_getter(key_fields: tuple[str, ...]) -> Callable[[dict], Key]:
+    if len(key_fields) == 1:
+        (name,) = key_fields
+        return lambda values: (values[name],)
+    return itemgetter(*key_fields)
 
 
 def table_start(model: type[models.Model], key_fields: tuple[str, ...]) -> TableSync:
-    """Read the table's current rows once, keyed by natural key."""
+    """Read the table's current rows once, keyed by natural key.
+
+    `existing` holds each row's content columns (not its id or `updated_at`), so a row the
+    dataset leaves unchanged compares equal to it in one dict comparison.
+    """
     table = TableSync(model=model, key_fields=key_fields)
-    columns = [f.attname for f in model._meta.concrete_fields]
-    for values in model.objects.values(*columns):
-        key = _key(values, key_fields)
-        table.existing[key] = values
-        table.ids[key] = values["id"]
+    columns = [
+        f.attname for f in model._meta.concrete_fields if f.attname not in ("id", "updated_at")
+    ]
+    key_of = _key_getter(key_fields)
+    for row_id, *values in model.objects.values_list("id", *columns):
+        row = dict(zip(columns, values, strict=True))
+        key = key_of(row)
+        table.existing[key] = row
+        table.ids[key] = row_id
     return table
 
 
@@ -80,19 +92,23 @@ def table_upsert(
     """
     model, to_create, to_update = table.model, [], []
     fields: set[str] = set()
+    key_of, existing, wanted = _key_getter(table.key_fields), table.existing, table.wanted
     for row in rows:
-        key = _key(row, table.key_fields)
-        table.wanted.add(key)
-        old = table.existing.get(key)
+        key = key_of(row)
+        wanted.add(key)
+        old = existing.get(key)
         if old is None:
             to_create.append(row)
             table.created_keys.add(key)
             continue
-        changed = {name for name, value in row.items() if old[name] != value}
+        if old == row:  # the common case of a reload, decided in C
+            continue
+        changed = {name for name, value in row.items() if old.get(name) != value}
         if changed:
+            row_id = table.ids[key]
             fields |= changed
-            to_update.append(model(id=old["id"], **row, updated_at=now))
-            table.changed_ids.add(old["id"])
+            to_update.append(model(id=row_id, **row, updated_at=now))
+            table.changed_ids.add(row_id)
             table.updated_keys.add(key)
             if parent_field:
                 table.parent_ids |= {old[parent_field], row[parent_field]}
@@ -103,7 +119,7 @@ def table_upsert(
     if to_create:
         ids = rows_insert(model, to_create, now=now)
         for row, row_id in zip(to_create, ids, strict=True):
-            table.ids[_key(row, table.key_fields)] = row_id
+            table.ids[key_of(row)] = row_id
         table.changed_ids.update(ids)
     if parent_field:
         table.parent_ids |= {row[parent_field] for row in to_create}
@@ -112,7 +128,7 @@ def table_upsert(
 
 
 def _park(table: TableSync, to_update: list[models.Model], park_field: str) -> None:
-    old = {row["id"]: row[park_field] for row in table.existing.values()}
+    old = {table.ids[key]: row[park_field] for key, row in table.existing.items()}
     moving = {obj.id for obj in to_update if getattr(obj, park_field) != old[obj.id]}
     stale = {table.ids[key] for key in table.existing.keys() - table.wanted}
     for offset, row_id in enumerate(sorted(moving | stale)):
@@ -126,7 +142,7 @@ def table_delete_stale(table: TableSync, *, parent_field: str | None = None) -> 
         return
     stale = [table.existing[key] for key in stale_keys]
     table.deleted_keys |= stale_keys
-    ids = [row["id"] for row in stale]
+    ids = [table.ids[key] for key in stale_keys]
     if parent_field:
         table.parent_ids |= {row[parent_field] for row in stale}
     self_fk = [
@@ -138,9 +154,8 @@ def table_delete_stale(table: TableSync, *, parent_field: str | None = None) -> 
         table.model.objects.filter(id__in=ids).update(**{name: None for name in self_fk})
     table.model.objects.filter(id__in=ids).delete()
     table.deleted += len(ids)
-    for key in list(table.ids):
-        if table.ids[key] in ids:
-            del table.ids[key]
+    for key in stale_keys:
+        del table.ids[key]
 
 
 def m2m_sync(

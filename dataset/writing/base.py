@@ -8,7 +8,10 @@ from ..sync import TableSync, table_delete_stale, table_start, table_upsert, tou
 
 
 def as_decimal(value: float | int | None) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+    """The number as written in the file: a float through its shortest text, 0.1 not 0.1000…"""
+    if value is None:
+        return None
+    return Decimal(value) if type(value) is int else Decimal(str(value))
 
 
 def as_date(value: str | None) -> date | None:
