@@ -35,6 +35,7 @@ _PLAIN_TYPES = {
 # From this many new rows into an empty table, indexes and foreign keys are built after
 # the COPY instead of row by row (a first load of a large dataset).
 BULK_ROWS = 20_000
+COPY_ON_POSTGRESQL = True  # tests turn it off to compare COPY with bulk_create
 
 
 def rows_insert(
@@ -47,7 +48,7 @@ def rows_insert(
     if not rows:
         return []
     fixed = {} if now is None else {"updated_at": now}
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and COPY_ON_POSTGRESQL:
         return _copy(model, rows, fixed, ids=ids)
     objects = [model(**row, **fixed) for row in rows]
     model.objects.bulk_create(objects, batch_size=500)

@@ -1,8 +1,10 @@
 """Writing currencies, regions, exchange rates and salary bands."""
 
+from collections.abc import Iterator
+
 from compensation.models import Currency, ExchangeRate, Region, SalaryBand
 
-from ..sync import table_upsert
+from ..sync import TableSync, table_upsert
 from .base import as_date, as_decimal
 
 
@@ -58,30 +60,33 @@ class CompensationWriter:
             ],
             ("slug",),
         )
-        table_upsert(
-            self._start(SalaryBand, ("slug",)),
-            [
-                {
-                    "slug": b["slug"],
-                    "role_id": self._id(self.roles, b["role"]),
-                    "level_id": self._id(self.levels, b.get("level")),
-                    "label": b.get("label", ""),
-                    "region_id": self._id(regions, b.get("region")),
-                    "currency_id": currencies.ids[(b["currency"],)],
-                    "period": b.get("period", "annual"),
-                    "basis": b["basis"],
-                    "min_amount": as_decimal(b.get("min")),
-                    "max_amount": as_decimal(b.get("max")),
-                    "max_open": b.get("max_open", False),
-                    "median_amount": as_decimal(b.get("median")),
-                    "average_amount": as_decimal(b.get("average")),
-                    "usd_equivalent_min": as_decimal(b.get("usd_equivalent_min")),
-                    "usd_equivalent_max": as_decimal(b.get("usd_equivalent_max")),
-                    "quote": b["quote"],
-                    "interpretation": b.get("interpretation", ""),
-                    "source_id": self._id(self.sources, b["source"]),
-                }
-                for b in d.get("salary_bands", [])
-            ],
-            now=self.now,
-        )
+        bands = self._start(SalaryBand, ("slug",))
+        table_upsert(bands, self._band_rows(regions, currencies), now=self.now)
+
+    def _band_rows(self, regions: TableSync, currencies: TableSync) -> Iterator[dict]:
+        """Bands are most of a large dataset: local names, and rows made as they are used."""
+        role_ids, level_ids, region_ids = self.roles.ids, self.levels.ids, regions.ids
+        currency_ids, source_ids = currencies.ids, self.sources.ids
+        for b in self.data.get("salary_bands", []):
+            get = b.get
+            level, region = get("level"), get("region")
+            yield {
+                "slug": b["slug"],
+                "role_id": role_ids[(b["role"],)],
+                "level_id": None if level is None else level_ids[(level,)],
+                "label": get("label", ""),
+                "region_id": None if region is None else region_ids[(region,)],
+                "currency_id": currency_ids[(b["currency"],)],
+                "period": get("period", "annual"),
+                "basis": b["basis"],
+                "min_amount": as_decimal(get("min")),
+                "max_amount": as_decimal(get("max")),
+                "max_open": get("max_open", False),
+                "median_amount": as_decimal(get("median")),
+                "average_amount": as_decimal(get("average")),
+                "usd_equivalent_min": as_decimal(get("usd_equivalent_min")),
+                "usd_equivalent_max": as_decimal(get("usd_equivalent_max")),
+                "quote": b["quote"],
+                "interpretation": get("interpretation", ""),
+                "source_id": source_ids[(b["source"],)],
+            }
