@@ -31,6 +31,7 @@ class TableSync:
     updated: int = 0
     deleted: int = 0
     changed_ids: set[int] = field(default_factory=set)
+    created_ids: set[int] = field(default_factory=set)
     parent_ids: set[int] = field(default_factory=set)
     # The natural keys of the rows created, updated (own columns) and deleted, for the
     # change feed; `changed_ids` and the children's `parent_ids` add the owners touched.
@@ -121,6 +122,7 @@ def table_upsert(
         for row, row_id in zip(to_create, ids, strict=True):
             table.ids[key_of(row)] = row_id
         table.changed_ids.update(ids)
+        table.created_ids.update(ids)
     if parent_field:
         table.parent_ids |= {row[parent_field] for row in to_create}
     table.created += len(to_create)
