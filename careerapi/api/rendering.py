@@ -1,7 +1,7 @@
 """Lists served from JSON rendered at load time (`dataset.models.Rendering`).
 
-A `RenderedCollection` says how a collection's items are rendered: the view's own queryset
-and serializer, so a rendered item is byte for byte what the serializer would return. The
+A `RenderedCollection` says how a collection's items are rendered: byte for byte what the
+view's serializer would return (each collection's tests compare the two). The
 loader re-renders every registered collection after each load that changed anything
 (`dataset.rendering`); `RenderedList` then answers a list with one query for the page's ids
 (plus the count) and one for their JSON, whatever the page size or the nesting.
@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from rest_framework.renderers import JSONRenderer
-from rest_framework.serializers import Serializer
 
-RENDER_BATCH = 1000
 _renderer = JSONRenderer()
 
 
@@ -26,21 +24,19 @@ def render_json(data) -> bytes:
 
 @dataclass(frozen=True)
 class RenderedCollection:
-    """A collection whose list items are rendered at load time."""
+    """A collection whose list items are rendered at load time.
+
+    `render_items(queryset)` yields (id, JSON) for each item of the queryset, exactly as
+    the collection's serializer would write it.
+    """
 
     name: str
     queryset: Callable[[], QuerySet]
-    serializer_class: type[Serializer]
+    render_items: Callable[[QuerySet], Iterator[tuple[int, str]]]
 
     def render(self, queryset: QuerySet | None = None) -> Iterator[tuple[int, str]]:
         """(id, JSON) of every item of `queryset` (default: the whole collection)."""
-        queryset = self.queryset() if queryset is None else queryset
-        ids = list(queryset.order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(ids), RENDER_BATCH):
-            batch = queryset.filter(pk__in=ids[start : start + RENDER_BATCH]).order_by("pk")
-            for obj in batch:
-                body = render_json(self.serializer_class(obj).data)
-                yield obj.pk, body.decode()
+        return self.render_items(self.queryset() if queryset is None else queryset)
 
 
 class RenderedList:

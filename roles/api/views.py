@@ -16,6 +16,7 @@ from roles.models import Company, Family, Ladder, Level, Role, RoleSkill, Skill,
 from roles.services import role_match, skills_resolve
 
 from . import examples, role_serializers, serializers
+from .list_rows import role_list_items
 from .match_rows import role_matches_json
 
 
@@ -150,7 +151,7 @@ def role_list_queryset():
 
 
 #: The role list is served from JSON rendered at load time (`RenderedList`).
-ROLES_RENDERED = RenderedCollection("roles", role_list_queryset, role_serializers.RoleSerializer)
+ROLES_RENDERED = RenderedCollection("roles", role_list_queryset, role_list_items)
 
 
 SKILLS_PARAMETER = OpenApiParameter(
