@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -16,6 +17,9 @@ from .writing import DatasetWriter
 
 # Any constant shared by all loaders; PostgreSQL serialises transactions that take it.
 LOAD_LOCK_ID = 0x6361726565  # "caree"
+# The apps whose tables a load writes, and how many changed rows make statistics stale.
+DATASET_APPS = ("roles", "compensation", "interviews", "dataset")
+ANALYZE_MIN_ROWS = 1000
 
 
 @dataclass
@@ -32,6 +36,30 @@ def _lock_loads() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOAD_LOCK_ID])
+
+
+def _analyze_dataset_tables() -> None:
+    """Refresh the query planner's statistics after a load that changed many rows.
+
+    Right after a large first load no table has statistics yet, and until autovacuum gets
+    to them PostgreSQL's planner guesses (seq scans, bad joins). ANALYZE in the load's
+    transaction sees its rows, so the first request after the commit is planned well.
+    SQLite's planner reads statistics the same way (sqlite_stat1).
+    """
+    tables = sorted(
+        {
+            model._meta.db_table
+            for app in DATASET_APPS
+            for model in apps.get_app_config(app).get_models(include_auto_created=True)
+        }
+    )
+    names = [connection.ops.quote_name(table) for table in tables]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE " + ", ".join(names))
+        else:  # SQLite analyses one table per statement
+            for name in names:
+                cursor.execute("ANALYZE " + name)
 
 
 def dataset_load(*, paths: list[Path]) -> LoadResult:
@@ -61,6 +89,8 @@ def dataset_load(*, paths: list[Path]) -> LoadResult:
             changes_record(version=version, loaded_at=now, tables=tables)
         if changed or renderings_missing():
             renderings_rebuild()
+        if sum(t.created + t.updated + t.deleted for t in tables) >= ANALYZE_MIN_ROWS:
+            _analyze_dataset_tables()
         transaction.on_commit(lambda: dataset_version_publish(version=version))
     return LoadResult(version=version, changed=changed, tables=tables)
 

@@ -1,14 +1,19 @@
 """`dataset_load`: idempotent, removes what the files drop, moves `updated_at` only on change."""
 
 import pytest
+from django.conf import settings
+from django.db import connection
 
 from compensation.models import SalaryBand
+from dataset import services
 from dataset.models import DatasetVersion
 from dataset.services import dataset_load, dataset_version_current
 from interviews.models import InterviewProcess, Question
 from roles.models import Level, Role, RoleContent, RoleSkill, Skill, SkillAlias
 
 pytestmark = pytest.mark.django_db
+
+BANDS_TABLE = SalaryBand._meta.db_table
 
 
 def test_loading_twice_reports_no_change_and_keeps_the_version(dataset_copy):
@@ -129,3 +134,17 @@ def test_questions_keep_their_topics_and_competencies(seed_dataset):
         "amazon-swe-quality-ownership-mentality"
     ]
     assert question.process.slug == "amazon-swe-process"
+
+
+def test_a_large_load_leaves_planner_statistics(monkeypatch):
+    monkeypatch.setattr(services, "ANALYZE_MIN_ROWS", 10)  # the seed dataset is small
+    dataset_load(paths=[settings.DATASET_DIR])
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [BANDS_TABLE])
+        else:  # sqlite_stat1's first number is the table's row count
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [BANDS_TABLE])
+        (statistic,) = cursor.fetchone()
+
+    assert int(str(statistic).split()[0].split(".")[0]) == SalaryBand.objects.count()
