@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from .choices import IMPORTANCE_WEIGHTS
-from .models import RoleSkill, Skill, SkillAlias
+from .models import Role, RoleSkill, Skill, SkillAlias
 
 MAX_WEIGHT = max(IMPORTANCE_WEIGHTS.values())
 
@@ -61,26 +61,42 @@ def skills_resolve(*, names: list[str]) -> tuple[list[Skill], list[str]]:
     return found, unknown
 
 
-def role_match(*, skills: list[Skill]) -> list[RoleMatch]:
+@dataclass(frozen=True)
+class SkillWeights:
+    """Every role's skill weights, for ranking: which roles need a skill, and how much."""
+
+    by_skill: dict[int, list[tuple[int, int]]]  # skill id -> (role id, weight)
+    total: dict[int, int]  # role id -> weight of all its skills
+    slug: dict[int, str]  # role id -> slug, the last tie-break
+
+
+def skill_weights_read() -> SkillWeights:
+    by_skill: dict[int, list[tuple[int, int]]] = {}
+    total: dict[int, int] = {}
+    rows = RoleSkill.objects.order_by().values_list("role_id", "skill_id", "importance")
+    for role_id, skill_id, importance in rows:
+        weight = IMPORTANCE_WEIGHTS[importance]
+        by_skill.setdefault(skill_id, []).append((role_id, weight))
+        total[role_id] = total.get(role_id, 0) + weight
+    slug = dict(Role.objects.order_by().values_list("id", "slug"))
+    return SkillWeights(by_skill, total, slug)
+
+
+def role_match(*, skills: list[Skill], weights: SkillWeights | None = None) -> list[RoleMatch]:
     """Roles that need at least one of `skills`, best fit first (see `RoleMatch`).
 
-    One query over the links of the candidate roles, as plain rows: ranking thousands of
-    roles needs their weights, not model instances.
+    Ranks from `weights` (every role's skill weights; read now if not given): a popular
+    skill is needed by thousands of roles, and ranking them must not cost a query over all
+    their links. The API keeps `weights` per loaded dataset (`careerapi.api.memo`).
     """
+    weights = weights if weights is not None else skill_weights_read()
     wanted = {skill.id for skill in skills}
-    role_ids = RoleSkill.objects.filter(skill_id__in=wanted).values("role_id")
-    links = (
-        RoleSkill.objects.filter(role_id__in=role_ids)
-        .order_by()
-        .values_list("role_id", "role__slug", "skill_id", "importance")
-    )
-    matches: dict[int, RoleMatch] = {}
-    for role_id, role_slug, skill_id, importance in links:
-        match = matches.get(role_id)
-        if match is None:
-            match = matches[role_id] = RoleMatch(role_id, role_slug, given=len(wanted))
-        weight = IMPORTANCE_WEIGHTS[importance]
-        match.total_weight += weight
-        if skill_id in wanted:
-            match.matched_weight += weight
-    return sorted(matches.values(), key=lambda m: (-m.score, -m.matched_weight, m.role_slug))
+    matched: dict[int, int] = {}
+    for skill_id in wanted:
+        for role_id, weight in weights.by_skill.get(skill_id, ()):
+            matched[role_id] = matched.get(role_id, 0) + weight
+    matches = [
+        RoleMatch(role_id, weights.slug[role_id], len(wanted), weight, weights.total[role_id])
+        for role_id, weight in matched.items()
+    ]
+    return sorted(matches, key=lambda m: (-m.score, -m.coverage, m.role_slug))

@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 
 from careerapi.api.filters import UNKNOWN
+from careerapi.api.memo import dataset_memo
 from careerapi.api.rendering import RenderedCollection, RenderedList
 from careerapi.api.views import ReadOnlyViewSet
 from compensation.api.conversion import CURRENCY_PARAMETER, conversion_from_request
@@ -13,7 +14,7 @@ from compensation.models import SalaryBand
 from interviews.models import InterviewProcess, InterviewStage
 from roles import filtersets
 from roles.models import Company, Family, Ladder, Level, Role, RoleSkill, Skill, Source
-from roles.services import role_match, skills_resolve
+from roles.services import role_match, skill_weights_read, skills_resolve
 
 from . import examples, role_serializers, serializers
 from .list_rows import role_list_items
@@ -278,5 +279,6 @@ class RoleViewSet(RenderedList, ReadOnlyViewSet):
         if unknown:
             listed = ", ".join(repr(name) for name in unknown)
             raise ValidationError({"skills": f"unknown skill(s): {listed}."}, code=UNKNOWN)
-        page = self.paginate_queryset(role_match(skills=skills))
+        weights = dataset_memo("skill-weights", skill_weights_read)
+        page = self.paginate_queryset(role_match(skills=skills, weights=weights))
         return self.get_paginated_response(role_matches_json(page, skills=skills))
