@@ -14,6 +14,8 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from rest_framework.renderers import JSONRenderer
 
+from .memo import dataset_memo
+
 _renderer = JSONRenderer()
 
 
@@ -39,20 +41,34 @@ class RenderedCollection:
         return self.render_items(self.queryset() if queryset is None else queryset)
 
 
+#: The parameters that leave a list unfiltered: its ids in each order are memoised.
+UNFILTERED_PARAMETERS = {"page", "page_size", "ordering"}
+
+
 class RenderedList:
     """ViewSet mixin: `list()` concatenates the items' JSON rendered at load time.
 
     Filtering, ordering and pagination are the view's own (filterset, paginator), applied to
-    ids only. An item without a rendering (rows written outside a load) is rendered now.
+    ids only. An unfiltered list's ids, in the order asked for, are memoised per dataset
+    (paging through everything is what a mirror does; a deep page would otherwise sort the
+    whole table each time). An item without a rendering (rows written outside a load) is
+    rendered now.
     """
 
     rendered: RenderedCollection
+
+    def _ordered_ids(self, request, queryset):
+        ids = queryset.values_list("pk", flat=True)
+        if not set(request.query_params) <= UNFILTERED_PARAMETERS:
+            return ids
+        ordering = request.query_params.get("ordering", "")
+        return dataset_memo(f"ids:{self.rendered.name}:{ordering}", lambda: list(ids))
 
     def list(self, request, *args, **kwargs):
         from dataset.models import Rendering
 
         queryset = self.filter_queryset(self.get_queryset().prefetch_related(None))
-        page = self.paginate_queryset(queryset.values_list("pk", flat=True))
+        page = self.paginate_queryset(self._ordered_ids(request, queryset))
         ids = list(page) if page is not None else list(queryset.values_list("pk", flat=True))
         bodies = dict(
             Rendering.objects.filter(collection=self.rendered.name, object_id__in=ids).values_list(
