@@ -5,7 +5,7 @@ from collections import defaultdict
 import django_filters
 from django.db.models import Q
 
-from careerapi.api.filters import BaseFilterSet, OrderingFilter, SlugsFilter
+from careerapi.api.filters import BaseFilterSet, OrderingFilter, SlugsFilter, crosses_to_many
 from careerapi.api.memo import dataset_memo
 
 from .choices import SkillCategory
@@ -44,19 +44,6 @@ class CompanyScopedFilter(SlugsFilter):
         return qs.filter(**{f"{self.field_name}__in": company_and_organisations(value)})
 
 
-def _crosses_to_many(model, paths: tuple[str, ...]) -> bool:
-    for path in paths:
-        current = model
-        for name in path.split("__"):
-            field = current._meta.get_field(name)
-            if field.one_to_many or field.many_to_many:
-                return True
-            if not field.is_relation:
-                break
-            current = field.related_model
-    return False
-
-
 class SearchFilter(django_filters.CharFilter):
     """Case-insensitive substring search over several fields."""
 
@@ -73,9 +60,8 @@ class SearchFilter(django_filters.CharFilter):
         for field in self.search_fields:
             match |= Q(**{f"{field}__icontains": value})
         qs = qs.filter(match)
-        # A search through a to-many relation (a role's skills) can match a row twice; a
-        # DISTINCT over the row's every column is costly, so only then.
-        return qs.distinct() if _crosses_to_many(qs.model, self.search_fields) else qs
+        # A search through a to-many relation (a role's skills) can match a row twice.
+        return qs.distinct() if crosses_to_many(qs.model, self.search_fields) else qs
 
 
 class SourceFilterSet(BaseFilterSet):

@@ -121,6 +121,21 @@ def _slug_lookup(
     return found
 
 
+def crosses_to_many(model, paths: tuple[str, ...]) -> bool:
+    """Whether a filter through any of `paths` can match a row more than once (it goes
+    through a to-many relation), so the rows need a DISTINCT, which is costly otherwise."""
+    for path in paths:
+        current = model
+        for name in path.split("__"):
+            field = current._meta.get_field(name)
+            if field.one_to_many or field.many_to_many:
+                return True
+            if not field.is_relation:
+                break
+            current = field.related_model
+    return False
+
+
 def _quoted(values: list[str]) -> str:
     return ", ".join(repr(v) for v in values)
 
@@ -133,7 +148,7 @@ class SlugsFilter(django_filters.MultipleChoiceFilter):
     field_class = SlugListField
 
     def __init__(self, *, queryset, lookups=("slug",), carry=(), conjoined=False, **kwargs):
-        kwargs.setdefault("distinct", True)
+        kwargs.setdefault("distinct", None)  # None: only through a to-many relation
         super().__init__(
             queryset=queryset, lookups=lookups, carry=carry, conjoined=conjoined, **kwargs
         )
@@ -148,7 +163,10 @@ class SlugsFilter(django_filters.MultipleChoiceFilter):
                 qs = qs.filter(**{self.field_name: obj})
         else:
             qs = qs.filter(**{f"{self.field_name}__in": value})
-        return qs.distinct() if self.distinct else qs
+        distinct = self.distinct
+        if distinct is None:
+            distinct = crosses_to_many(qs.model, (self.field_name,))
+        return qs.distinct() if distinct else qs
 
 
 class BoundedCSVField(BaseCSVField):
