@@ -146,6 +146,7 @@ def measure(args, srv, ceiling_body: Path, env: dict) -> tuple[dict, dict, dict]
     for run in range(1, args.runs + 1):
         ceiling_rps = None
         for e in measured:
+            srv.drain()  # the previous endpoint's queued requests must not count against this one
             if not e.cached:
                 endpoints.response_cache_clear(args.redis_url)
             result = wrk.run(srv.base, e.paths, seconds=args.duration, header=e.header, **load)

@@ -48,6 +48,25 @@ class Server:
     def __init__(self, process: subprocess.Popen, base: str, log: Path):
         self.process, self.base, self.log = process, base, log
 
+    def drain(self, *, quick_ms: float = 50, timeout: float = 180) -> float:
+        """Wait until the workers have finished the requests wrk left queued; return seconds.
+
+        wrk stops sending, not the server working: after a slow endpoint the workers may
+        still owe seconds of answers, which the next endpoint would be measured against.
+        /livez queues behind them, so two quick answers in a row mean the workers are idle.
+        """
+        start = time.monotonic()
+        quick = 0
+        while quick < 2 and time.monotonic() - start < timeout:
+            sent = time.monotonic()
+            try:
+                with urllib.request.urlopen(self.base + "/livez", timeout=timeout) as response:
+                    response.read()
+            except (OSError, urllib.error.HTTPError):
+                time.sleep(0.1)
+            quick = quick + 1 if (time.monotonic() - sent) * 1000 < quick_ms else 0
+        return time.monotonic() - start
+
     def workers(self) -> list[int]:
         """Pids of the master's children: the workers."""
         found = []
