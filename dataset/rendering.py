@@ -29,5 +29,6 @@ def renderings_rebuild() -> int:
 
 
 def renderings_missing() -> bool:
-    """True when a collection has items but no renderings (e.g. data loaded before them)."""
+    """True when nothing is rendered yet (e.g. a database loaded before renderings existed);
+    with an empty dataset that stays true, and rendering nothing costs nothing."""
     return not Rendering.objects.exists()

@@ -10,9 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from careerapi.api.memo import dataset_memos_clear
-from dataset.services import dataset_load
-
-DATASET_APPS = ("roles", "compensation", "interviews", "dataset")
+from dataset.services import DATASET_APPS, dataset_load
 
 
 @pytest.fixture(autouse=True)

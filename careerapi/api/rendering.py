@@ -12,16 +12,23 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.http import HttpResponse
+from rest_framework.fields import DateTimeField
 from rest_framework.renderers import JSONRenderer
 
 from .memo import dataset_memo
 
 _renderer = JSONRenderer()
+_datetime = DateTimeField()
 
 
 def render_json(data) -> bytes:
     """JSON exactly as the API's renderer writes it."""
     return _renderer.render(data)
+
+
+def datetime_json(value) -> str:
+    """A date-time as the serializers write it (UTC, ISO 8601), for JSON written from rows."""
+    return _datetime.to_representation(value)
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from django.db.models import QuerySet
-from rest_framework import serializers
 
 from careerapi.api.memo import dataset_memo
+from careerapi.api.rendering import datetime_json
 from compensation.models import Currency, Region, SalaryBand
 from roles.models import Level, Role, Source
 
@@ -43,7 +43,6 @@ BAND_COLUMNS = (
     "updated_at",
 )
 AMOUNTS = ("min_amount", "max_amount", "median_amount", "average_amount")
-_datetime = serializers.DateTimeField()
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -118,7 +117,7 @@ class BandRows:
             "source": self._reference("source", row["source_id"]),
             "converted": converted,
             "conversion_note": note,
-            "updated_at": _datetime.to_representation(row["updated_at"]),
+            "updated_at": datetime_json(row["updated_at"]),
         }
 
     def _converted(self, row: dict, code: str) -> tuple[dict | None, str | None]:

@@ -8,14 +8,12 @@ a serializer per role takes most of the load, rows take a fraction. Tests compar
 from collections.abc import Iterator
 
 from django.db.models import QuerySet
-from rest_framework import serializers
 
-from careerapi.api.rendering import render_json
+from careerapi.api.rendering import datetime_json, render_json
 from roles.choices import IMPORTANCE_WEIGHTS
 from roles.models import Role, RoleSkill
 
 BATCH = 2000
-_datetime = serializers.DateTimeField()
 
 
 def _skills_by_role(role_ids: list[int]) -> dict[int, list[dict]]:
@@ -69,6 +67,6 @@ def role_list_items(roles: QuerySet[Role]) -> Iterator[tuple[int, str]]:
                 "experience_years_min": row["experience_years_min"],
                 "experience_years_max": row["experience_years_max"],
                 "skills": skills[row["pk"]],
-                "updated_at": _datetime.to_representation(row["updated_at"]),
+                "updated_at": datetime_json(row["updated_at"]),
             }
             yield row["pk"], render_json(item).decode()
