@@ -5,6 +5,7 @@ unknown parameter is a 400 naming the parameter, because an empty list would rea
 "no such roles" rather than "you asked for something that does not exist".
 """
 
+import copy
 import re
 from datetime import UTC
 
@@ -12,6 +13,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django_filters.fields import BaseCSVField, IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
@@ -222,8 +224,22 @@ class UTCDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UTCDateTimeField
 
 
+class _SharedFields(dict):
+    """A filter form's fields. Django copies a form's fields deeply for every form, so that
+    one form may change its own; filter forms never do, so each form gets the same fields."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
 class BaseFilterSet(django_filters.FilterSet):
-    """Every collection can be re-polled with `updated_since`."""
+    """Every collection can be re-polled with `updated_since`.
+
+    Cheap to set up per request: django-filter deep-copies every filter (querysets and
+    all) and builds a new form class for each request. Here each request gets shallow copies
+    of the filters (they keep no request state but the `model` and `parent` set below) and
+    one form class per filterset, built once.
+    """
 
     updated_since = UTCDateTimeFilter(
         field_name="updated_at",
@@ -231,3 +247,28 @@ class BaseFilterSet(django_filters.FilterSet):
         label="Only items whose content changed at or after this ISO 8601 date-time "
         "(any UTC offset, e.g. 2026-01-01T00:00:00Z).",
     )
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset, self.request, self.form_prefix = queryset, request, prefix
+        self.filters = {name: copy.copy(f) for name, f in self.base_filters.items()}
+        for filter_ in self.filters.values():
+            filter_.model, filter_.parent = queryset.model, self
+            if filter_.method is not None:
+                filter_.method = filter_.method  # binds a new FilterMethod to this copy
+
+    @classmethod
+    def shared_form_class(cls) -> type[forms.Form]:
+        form_class = cls.__dict__.get("_form_class")
+        if form_class is None:
+            fields = {name: f.field for name, f in cls.base_filters.items()}
+            form_class = type(f"{cls.__name__}Form", (cls._meta.form,), fields)
+            form_class.base_fields = _SharedFields(form_class.base_fields)
+            cls._form_class = form_class
+        return form_class
+
+    def get_form_class(self):
+        return self.shared_form_class()

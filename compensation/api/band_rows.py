@@ -81,7 +81,6 @@ class BandRows:
     def __init__(self, conversion: Conversion | None, *, with_role: bool = True):
         self.conversion, self.with_role = conversion, with_role
         self.refs = dataset_memo("salary-band-references", _references)
-        self._rates_used: dict[str, list] = {}
 
     def _reference(self, kind: str, row_id):
         if row_id is None:
@@ -127,8 +126,6 @@ class BandRows:
         amounts = self.conversion.convert(band)
         if amounts is None:
             return None, self.conversion.note(band)
-        if code not in self._rates_used:
-            self._rates_used[code] = ExchangeRateSerializer(amounts.rates_used, many=True).data
         return {
             "currency": amounts.currency,
             "min": _number(amounts.min),
@@ -136,8 +133,17 @@ class BandRows:
             "median": _number(amounts.median),
             "average": _number(amounts.average),
             "rate": _number(amounts.rate),
-            "rates_used": self._rates_used[code],
+            "rates_used": _rates_json(amounts.rates_used),
         }, None
+
+
+def _rates_json(rates) -> list:
+    """The exchange rates a conversion used, as JSON, written once per dataset."""
+    written = dataset_memo("exchange-rates-json", dict)
+    key = tuple(rate.pk for rate in rates)
+    if key not in written:
+        written[key] = ExchangeRateSerializer(rates, many=True).data
+    return written[key]
 
 
 def band_rows(queryset: QuerySet[SalaryBand]) -> QuerySet:
