@@ -108,8 +108,10 @@ def targets(
             }
         elif target.figure == "peak_mb":
             values = {f"pid {pid}": kib / 1024 for pid, kib in peaks_kib.items() if kib}
-        else:
+        elif target.key in medians:
             values = {target.key: medians[target.key][target.figure]}
+        else:
+            values = {}  # not measured (--only)
         known = {name: value for name, value in values.items() if value is not None}
         shown = ", ".join(f"{name} {value:.2f}" for name, value in known.items()) or "-"
         met = all(target.met(value) for value in known.values()) if known else None

@@ -67,6 +67,12 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8200, help="127.0.0.1 port (8200)")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument(
+        "--only",
+        type=lambda value: set(value.split(",")),
+        help="measure only these endpoints (comma-separated keys, e.g. roles-list-cached); "
+        "the ceiling is always measured",
+    )
+    parser.add_argument(
         "--smoke",
         action="store_true",
         help=f"CI: scale {SMOKE_SCALE}, 1 run of 2 s each, 1 s warm-up; fails unless every "
@@ -116,6 +122,11 @@ def measure(args, srv, ceiling_body: Path, env: dict) -> tuple[dict, dict, dict]
         raise SystemExit(f"bench: {endpoints.ROLE_PAGE_PATH} answered {status} (no ETag?)")
     ceiling_body.write_bytes(body)
     measured = endpoints.endpoints(picked["urls"], headers["ETag"])
+    if args.only:
+        unknown = args.only - {e.key for e in measured}
+        if unknown:
+            raise SystemExit(f"bench: --only: no endpoint {', '.join(sorted(unknown))}")
+        measured = [e for e in measured if e.key == "ceiling" or e.key in args.only]
     empty = [e.key for e in measured if not e.paths]
     if empty:
         raise SystemExit(f"bench: the dataset gives no URL for {', '.join(empty)}")
