@@ -129,14 +129,15 @@ def versions(database_url: str) -> list[str]:
 
 def test_a_load_killed_half_way_leaves_the_previous_data(loads_database, tmp_path):
     before = export(loads_database)
-    variant = dataset_variant(tmp_path, "killed", extra_skills=3000)
+    variant = dataset_variant(tmp_path, "killed", extra_skills=20000)
     for attempt in range(3):
         load = manage("load_dataset", variant, database_url=loads_database)
         try:
-            # Kill it inside its write transaction, at a random moment of it.
+            # Kill it inside its write transaction, at a random moment of its start.
             wait_until(lambda: load_lock_holder(loads_database), timeout=120, interval=0.01)
             time.sleep(random.uniform(0, 0.1))
             assert load.poll() is None, f"the load finished before the kill ({attempt})"
+            assert load_lock_holder(loads_database), f"committed before the kill ({attempt})"
             load.send_signal(signal.SIGKILL)
             load.wait(30)
         finally:
