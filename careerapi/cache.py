@@ -88,6 +88,17 @@ class FailSoftRedisCache(RedisCache):
         self._down_since: float | None = None
         self._down_until = 0.0
 
+    def available(self) -> bool:
+        """False while a recent failure keeps Redis left alone (see `RETRY_SECONDS`)."""
+        return self._down_until <= time.monotonic()
+
+    def pubsub(self):
+        """A new publish/subscribe connection to the cache's Redis (the caller closes it)."""
+        return self._cache.get_client(write=True).pubsub()
+
+    def _publish(self, channel: str, message: str) -> int:
+        return self._cache.get_client(write=True).publish(channel, message)
+
     def _mark_down(self, error: Exception) -> None:
         now = time.monotonic()
         if self._down_since is None:
@@ -108,6 +119,7 @@ class FailSoftRedisCache(RedisCache):
     touch = _fail_soft(_false)(RedisCache.touch)
     delete = _fail_soft(_false)(RedisCache.delete)
     delete_many = _fail_soft(_none)(RedisCache.delete_many)
+    publish = _fail_soft(lambda channel, message: 0)(_publish)
     clear = _fail_soft(_false)(RedisCache.clear)
     # A counter that cannot be read counts as just started: a quota lets the request through.
     incr = _fail_soft(lambda key, delta=1, version=None: delta)(RedisCache.incr)

@@ -1,8 +1,10 @@
 """Conditional requests and the response cache, keyed by the dataset version."""
 
 import pytest
+from django.test import override_settings
 from django.utils.http import http_date
 
+from careerapi.api.caching import LocalResponses
 from dataset.services import dataset_load
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +184,17 @@ def test_with_keys_required_a_cached_answer_still_needs_one(seed_dataset, client
     settings.REQUIRE_API_KEY = True
 
     assert client.get(ROLES).status_code == 401
+
+
+@override_settings(API_LOCAL_RESPONSE_BYTES=1000)
+def test_a_process_keeps_its_last_responses_within_its_byte_limit():
+    kept = LocalResponses()
+    for n in range(5):
+        kept.put(f"page-{n}", ("v1", bytes(200), "application/json"))
+    kept.put("page-0", ("v1", bytes(200), "application/json"))  # used again: kept longest
+    kept.put("page-5", ("v1", bytes(200), "application/json"))
+    assert kept.get("page-1", "v1") is None  # least recently used: out first
+    assert all(kept.get(f"page-{n}", "v1") for n in (0, 2, 3, 4, 5))
+    assert kept.get("page-2", "v2") is None  # rendered from another dataset version
+    kept.put("huge", ("v1", bytes(400), "application/json"))  # over a quarter of the limit
+    assert kept.get("huge", "v1") is None

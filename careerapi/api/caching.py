@@ -6,11 +6,17 @@ serialization, every GET gets a strong ETag; `If-None-Match` / `If-Modified-Sinc
 304, and a rendered 200 is kept in the cache (Redis through REDIS_URL, shared by all app
 servers) under the URL, with the version it was rendered from. Loading a dataset changes
 the version, so nothing older than the last load is ever served: a cached body of another
-version is a miss. The version and the body come in one round trip to the cache.
+version is a miss.
+
+Each app process holds the version between loads (`version_watch`) and keeps the bodies it
+served last (`local_responses`, bounded in bytes), so a repeated GET or a 304 usually needs
+no round trip to Redis at all. Without a held version, the version and the body come in
+one round trip.
 """
 
 import hashlib
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -23,6 +29,8 @@ from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.response import Response
 
 from apikeys.throttling import anonymous_quota_allows
+
+from .version_watch import version_announce, version_watch
 
 CURRENT_VERSION_KEY = "careerapi:dataset-version"
 RESPONSE_KEY = "careerapi:response:{url_hash}"
@@ -40,6 +48,7 @@ class DatasetStamp:
 def current_version_store(*, version: str, loaded_at: datetime) -> None:
     """Publish the current dataset version to every app server through the shared cache."""
     cache.set(CURRENT_VERSION_KEY, DatasetStamp(version, loaded_at), timeout=None)
+    version_announce(version)
 
 
 def current_version(cached: DatasetStamp | None = None) -> DatasetStamp | None:
@@ -69,6 +78,52 @@ def _normalised_url(request) -> str:
     return f"{request.path}?{'&'.join(pairs)}"
 
 
+class LocalResponses:
+    """The rendered responses this process served last, at most `API_LOCAL_RESPONSE_BYTES`
+    of them, least recently used out first. Entries are (version, content, content type),
+    as in the shared cache; one of another version is a miss."""
+
+    def __init__(self):
+        self._entries: OrderedDict[str, tuple] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str, version: str) -> tuple | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] != version:
+                self._remove(key)
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: tuple) -> None:
+        limit = settings.API_LOCAL_RESPONSE_BYTES
+        if len(entry[1]) > limit // 4:  # one huge page must not push out everything else
+            return
+        with self._lock:
+            self._remove(key)
+            self._entries[key] = entry
+            self._bytes += len(entry[1])
+            while self._bytes > limit:
+                self._remove(next(iter(self._entries)))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def _remove(self, key: str) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is not None:
+            self._bytes -= len(entry[1])
+
+
+local_responses = LocalResponses()
+
+
 @lru_cache(maxsize=8)
 def _http_date(moment: datetime) -> str:
     return http_date(moment.timestamp())
@@ -92,16 +147,20 @@ class Representation:
 
     @classmethod
     def for_request(cls, request) -> "Representation | None":
-        """The representation the request asks for; with no conditional header, the cached
-        body (if any) is fetched in the same round trip as the version (`cached_body`)."""
+        """The representation the request asks for. Unless the process holds the version,
+        the cached body (if any, and no conditional header) is fetched in the same round
+        trip as the version (`cached_body`)."""
         url = _normalised_url(request)
         cache_key = RESPONSE_KEY.format(url_hash=hashlib.sha256(url.encode()).hexdigest()[:40])
         meta = request.META
-        if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
-            found, fetched = {}, False  # a 304 needs the version only
-        else:
-            found, fetched = cache.get_many([CURRENT_VERSION_KEY, cache_key]), True
-        stamp = current_version(found.get(CURRENT_VERSION_KEY))
+        found, fetched = {}, False
+        stamp = version_watch.held()
+        if stamp is None:
+            if "HTTP_IF_NONE_MATCH" not in meta and "HTTP_IF_MODIFIED_SINCE" not in meta:
+                found, fetched = cache.get_many([CURRENT_VERSION_KEY, cache_key]), True
+            # (a 304 needs the version only)
+            stamp = current_version(found.get(CURRENT_VERSION_KEY))
+            version_watch.hold(stamp)
         if stamp is None:
             return None
         basis = f"{stamp.version}|{API_VERSION}|{url}"
@@ -118,18 +177,24 @@ class Representation:
 
     def cached_body(self) -> tuple[bytes, str] | None:
         """The cached (content, content type) of this version, or None."""
-        found = self.found if self.prefetched else cache.get(self.cache_key)
-        if found is None or found[0] != self.stamp.version:
+        version = self.stamp.version
+        if self.prefetched:
+            found = self.found
+        else:
+            found = local_responses.get(self.cache_key, version)
+            if found is None:
+                found = cache.get(self.cache_key)
+                if found is not None and found[0] == version:
+                    local_responses.put(self.cache_key, found)
+        if found is None or found[0] != version:
             return None
         return found[1], found[2]
 
     def keep(self, response) -> None:
-        """Keep a rendered 200 in the response cache."""
-        cache.set(
-            self.cache_key,
-            (self.stamp.version, response.content, response["Content-Type"]),
-            timeout=settings.API_RESPONSE_CACHE_SECONDS,
-        )
+        """Keep a rendered 200 in the response cache (and this process's copies)."""
+        entry = (self.stamp.version, response.content, response["Content-Type"])
+        cache.set(self.cache_key, entry, timeout=settings.API_RESPONSE_CACHE_SECONDS)
+        local_responses.put(self.cache_key, entry)
 
     def add_headers(self, response, *, keyed: bool) -> None:
         response["ETag"] = self.etag

@@ -10,7 +10,8 @@ read the table afresh on its next request; before the first load nothing is memo
 from collections.abc import Callable
 from typing import TypeVar
 
-from .caching import DatasetStamp, request_stamp
+from .caching import DatasetStamp, local_responses, request_stamp
+from .version_watch import version_watch
 
 T = TypeVar("T")
 
@@ -31,5 +32,8 @@ def dataset_memo(name: str, build: Callable[[], T]) -> T:
 
 
 def dataset_memos_clear() -> None:
-    """Forget every memo (tests that edit rows without a load)."""
+    """Forget every memo, the responses this process kept and the version it holds (tests
+    that edit rows without a load, or empty the cache)."""
     _memos.clear()
+    local_responses.clear()
+    version_watch.forget()

@@ -262,6 +262,8 @@ API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 DATASET_VERSION_CHECK_SECONDS = int(os.environ.get("DATASET_VERSION_CHECK_SECONDS", "5"))
 # How long a rendered response stays in the cache (its key names the dataset version).
 API_RESPONSE_CACHE_SECONDS = int(os.environ.get("API_RESPONSE_CACHE_SECONDS", "86400"))
+# Each app process also keeps the responses it served last, up to this many MiB.
+API_LOCAL_RESPONSE_BYTES = int(os.environ.get("API_LOCAL_RESPONSE_MB", "16")) * 2**20
 
 # ------------------------------------------------------------------------------
 # API KEYS AND CORS: partner keys with per-key quotas, anonymous access by client IP,

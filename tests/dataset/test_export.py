@@ -197,6 +197,7 @@ def test_loading_an_export_into_an_empty_database_reproduces_the_api(
 
     dataset_tables_clear()
     cache.clear()  # an empty database, and no response cached from the old one
+    dataset_memos_clear()
     assert not Role.objects.exists() and client.get("/api/v1/dataset/").status_code == 404
     result = load(export)
 

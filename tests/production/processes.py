@@ -63,10 +63,11 @@ def free_port(ports: range) -> int:
     raise RuntimeError(f"No free port in {ports}")
 
 
-def http_get(url: str, timeout: float = 10) -> tuple[int, dict, bytes]:
+def http_get(url: str, timeout: float = 10, headers: dict | None = None) -> tuple[int, dict, bytes]:
     """GET without raising on 4xx/5xx: (status, headers, body)."""
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
+        request = urllib.request.Request(url, headers=headers or {})
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
@@ -248,10 +249,15 @@ def _close(conn: socket.socket) -> None:
     conn.close()
 
 
-def manage(*args: str, database_url: str, **kwargs) -> subprocess.Popen:
-    """Start `manage.py ARGS` against `database_url` (test settings, in-process cache)."""
+def manage(
+    *args: str, database_url: str, redis_url: str | None = None, **kwargs
+) -> subprocess.Popen:
+    """Start `manage.py ARGS` against `database_url` (test settings, in-process cache unless
+    `redis_url` is given)."""
     env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DATABASE_REPLICA_URL"}}
     env |= {"DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "careerapi.settings.test"}
+    if redis_url is not None:
+        env["REDIS_URL"] = redis_url
     return subprocess.Popen(
         [str(PYTHON), "manage.py", *args],
         cwd=REPO,
@@ -263,9 +269,11 @@ def manage(*args: str, database_url: str, **kwargs) -> subprocess.Popen:
     )
 
 
-def manage_run(*args: str, database_url: str, timeout: float = 120) -> str:
+def manage_run(
+    *args: str, database_url: str, redis_url: str | None = None, timeout: float = 120
+) -> str:
     """Run `manage.py ARGS` to the end; its stdout, or an assertion error with stderr."""
-    process = manage(*args, database_url=database_url)
+    process = manage(*args, database_url=database_url, redis_url=redis_url)
     try:
         out, err = process.communicate(timeout=timeout)
     finally:

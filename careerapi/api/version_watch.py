@@ -1,0 +1,117 @@
+"""The loaded dataset version, held by each app process between loads.
+
+Every request needs the version (for its ETag and its cache key), and asking Redis for it
+each time is a round trip that a cached answer or a 304 otherwise would not make. So a
+load stores the new version (`CURRENT_VERSION_KEY`) and then publishes it on
+`VERSION_CHANNEL`; each app process subscribes once and, per request, only looks for a
+message on the socket it already holds, which costs no round trip. It reads the key again
+when a message came, when it has just subscribed, when its subscription failed, and at
+least every `VERIFY_SECONDS` anyway (a connection can die without a word).
+
+Without Redis (the local-memory cache of development and tests) or while it is
+unreachable, nothing is held and every request reads the version, as it would without
+this module.
+"""
+
+import contextlib
+import logging
+import os
+import threading
+import time
+
+from django.core.cache import cache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+VERSION_CHANNEL = "careerapi:dataset-version"
+VERIFY_SECONDS = 5.0
+#: After a failed subscription, how long to serve without one before trying again.
+RETRY_SECONDS = 5.0
+#: How long to wait for Redis to confirm a subscription.
+CONFIRM_SECONDS = 0.5
+
+_UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+def version_announce(version: str) -> None:
+    """Tell every app process that `version` was just stored as the current one."""
+    publish = getattr(cache, "publish", None)  # only the Redis cache has it
+    if publish is not None:
+        publish(VERSION_CHANNEL, version)
+
+
+class VersionWatch:
+    """One process's view of the current dataset stamp (thread-safe)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pid = os.getpid()
+        self._pubsub = None
+        self._stamp = None
+        self._read_at = 0.0
+        self._retry_at = 0.0
+
+    def held(self):
+        """The current stamp, or None when the caller must read it (then `hold` it)."""
+        with self._lock:
+            if self._pid != os.getpid():  # a forked worker: the parent's socket is not ours
+                self._pid, self._pubsub, self._stamp = os.getpid(), None, None
+            if self._pubsub is None:
+                self._subscribe()
+                return None
+            try:
+                while (message := self._pubsub.get_message(timeout=0)) is not None:
+                    if message["type"] == "message":
+                        self._stamp = None
+            except _UNAVAILABLE:
+                self._drop()
+                return None
+            if self._stamp is not None and time.monotonic() - self._read_at > VERIFY_SECONDS:
+                self._stamp = None
+            return self._stamp
+
+    def hold(self, stamp) -> None:
+        """Keep the stamp just read, if a subscription will say when it changes.
+
+        A message published after the read is still unread on the socket, so the next
+        `held()` drops this stamp again.
+        """
+        with self._lock:
+            if self._pubsub is not None and stamp is not None:
+                self._stamp, self._read_at = stamp, time.monotonic()
+
+    def forget(self) -> None:
+        """Read the version again on the next request (tests that empty the cache)."""
+        with self._lock:
+            self._stamp = None
+
+    def _subscribe(self) -> None:
+        now = time.monotonic()
+        make = getattr(cache, "pubsub", None)
+        if make is None or now < self._retry_at or not cache.available():
+            return
+        pubsub = None
+        try:
+            pubsub = make()
+            pubsub.subscribe(VERSION_CHANNEL)
+            confirmed = pubsub.get_message(timeout=CONFIRM_SECONDS)
+            if confirmed is None or confirmed["type"] != "subscribe":
+                raise RedisTimeoutError("no confirmation of the subscription")
+        except _UNAVAILABLE as error:
+            logger.warning("Not watching the dataset version (%s); reading it per request.", error)
+            self._retry_at = now + RETRY_SECONDS
+            if pubsub is not None:
+                pubsub.reset()
+            return
+        self._pubsub = pubsub
+
+    def _drop(self) -> None:
+        with contextlib.suppress(*_UNAVAILABLE):
+            self._pubsub.reset()
+        self._pubsub, self._stamp = None, None
+        self._retry_at = time.monotonic() + RETRY_SECONDS
+
+
+version_watch = VersionWatch()
