@@ -16,6 +16,7 @@ from interviews.models import (
 from roles.models import Role, Source
 
 from . import examples, serializers
+from .question_rows import QuestionRows, question_rows
 
 
 @extend_schema_view(
@@ -122,3 +123,8 @@ class QuestionViewSet(ReadOnlyViewSet):
     )
     serializer_class = serializers.QuestionSerializer
     filterset_class = filtersets.QuestionFilterSet
+
+    def list(self, request, *args, **kwargs):
+        # Rows, not model instances: the same JSON as the serializer (see question_rows).
+        page = self.paginate_queryset(question_rows(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(QuestionRows().questions(list(page)))

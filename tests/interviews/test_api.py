@@ -201,7 +201,7 @@ QUERY_BUDGETS = {
     PROCESSES: 5,  # count, processes, roles, stages, guidance
     COMPETENCIES: 3,  # count, competencies, sources
     TOPICS: 2,  # count, topics
-    QUESTIONS: 5,  # count, questions, topics, competencies, roles
+    QUESTIONS: 3,  # count, questions, their links (what links name: memoised, see below)
 }
 
 
@@ -209,6 +209,7 @@ QUERY_BUDGETS = {
 def test_a_list_page_costs_a_bounded_number_of_queries(
     client, seed_dataset, django_assert_max_num_queries, collection, budget
 ):
+    get_ok(client, collection, page_size=2)  # a process's first list reads the small tables
     with django_assert_max_num_queries(budget):
         page = get_ok(client, collection, page_size=100)
 
@@ -218,6 +219,7 @@ def test_a_list_page_costs_a_bounded_number_of_queries(
 @pytest.mark.parametrize("collection", QUERY_BUDGETS)
 def test_the_query_count_does_not_grow_with_page_size(client, seed_dataset, collection):
     counts = []
+    get_ok(client, collection, page_size=2)  # a process's first list reads the small tables
     for page_size in (1, 100):
         with CaptureQueriesContext(connection) as queries:
             get_ok(client, collection, page_size=page_size)
