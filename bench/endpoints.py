@@ -111,15 +111,18 @@ class Sample:
         return statistics.median(self.queries) if self.queries else None
 
 
-def sample(base: str, endpoint: Endpoint, redis_url: str) -> Sample:
-    """A few requests as the run will send them: an uncached endpoint's first URLs after
-    the response cache is emptied, a cached one's URL after a first request filled it."""
+def sample(base: str, endpoint: Endpoint, redis_url: str, nth: int) -> Sample:
+    """A few requests as the run will send them: for an uncached endpoint, URLs no request
+    has asked for (the `nth` few from the end of its list: the warm-up sends the first
+    ones, and each worker keeps copies of what it served) after the response cache is
+    emptied; for a cached one, its URL after a first request filled it."""
     if endpoint.cached:
         get(base, endpoint.paths[0], endpoint.header)
         paths = endpoint.paths[:1] * SAMPLES
     else:
         response_cache_clear(redis_url)
-        paths = endpoint.paths[:SAMPLES]
+        end = len(endpoint.paths) - nth * SAMPLES
+        paths = endpoint.paths[max(0, end - SAMPLES) : end]
     statuses, queries = [], []
     for path in paths:
         status, headers, _ = get(base, path, endpoint.header)

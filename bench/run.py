@@ -133,7 +133,7 @@ def measure(args, srv, ceiling_body: Path, env: dict) -> tuple[dict, dict, dict]
 
     problems = []
     # Checked before the warm-up (fail fast), counted after it (warm processes).
-    samples = {e.key: endpoints.sample(srv.base, e, args.redis_url) for e in measured}
+    samples = {e.key: endpoints.sample(srv.base, e, args.redis_url, 0) for e in measured}
     for e in measured:
         got = samples[e.key]
         if any(status != e.expected_status for status in got.statuses):
@@ -152,7 +152,7 @@ def measure(args, srv, ceiling_body: Path, env: dict) -> tuple[dict, dict, dict]
     if args.warmup:
         mix = [path for e in measured for path in e.paths[:WARMUP_PATHS]]
         wrk.run(srv.base, mix, seconds=args.warmup, **load)
-    samples = {e.key: endpoints.sample(srv.base, e, args.redis_url) for e in measured}
+    samples = {e.key: endpoints.sample(srv.base, e, args.redis_url, 1) for e in measured}
     runs: dict[str, list[dict]] = {e.key: [] for e in measured}
     for run in range(1, args.runs + 1):
         ceiling_rps = None

@@ -1,5 +1,6 @@
 """Role logic that spans models: resolving skill names and ranking roles by skill match."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -39,12 +40,36 @@ class RoleMatch:
         return round(self.matched_weight / self.total_weight, 4) if self.total_weight else 0.0
 
 
-def skills_resolve(*, names: list[str]) -> tuple[list[Skill], list[str]]:
-    """Find skills by slug, name or alias (case-insensitive); also return the names not found."""
+@dataclass(frozen=True)
+class SkillKeys:
+    """Every skill by slug and by exact name: what `skills_resolve` looks up first."""
+
+    by_slug: dict[str, Skill]
+    by_name: dict[str, Skill]
+
+
+def skill_keys_read() -> SkillKeys:
+    skills = list(Skill.objects.order_by())
+    return SkillKeys({s.slug: s for s in skills}, {s.name: s for s in skills})
+
+
+def skills_resolve(
+    *, names: list[str], keys: SkillKeys | None = None
+) -> tuple[list[Skill], list[str]]:
+    """Find skills by slug, name or alias (case-insensitive); also return the names not found.
+
+    `keys` (every skill's slug and name, which the API keeps per loaded dataset) answers
+    the slugs and exact names without a query.
+    """
     wanted = list(dict.fromkeys(name.strip() for name in names if name.strip()))
     lowered = [name.casefold() for name in wanted]
     by_key: dict[str, Skill] = {}
-    for skill in Skill.objects.filter(Q(slug__in=lowered) | Q(name__in=wanted)):
+    if keys is not None:
+        found_first = [keys.by_slug[key] for key in lowered if key in keys.by_slug]
+        found_first += [keys.by_name[name] for name in wanted if name in keys.by_name]
+    else:
+        found_first = Skill.objects.filter(Q(slug__in=lowered) | Q(name__in=wanted))
+    for skill in found_first:
         by_key[skill.slug] = by_key[skill.name.casefold()] = skill
     for name in wanted:
         if name.casefold() not in by_key:
@@ -82,7 +107,7 @@ def skill_weights_read() -> SkillWeights:
     return SkillWeights(by_skill, total, slug)
 
 
-def role_match(*, skills: list[Skill], weights: SkillWeights | None = None) -> list[RoleMatch]:
+def role_match(*, skills: list[Skill], weights: SkillWeights | None = None) -> "RankedMatches":
     """Roles that need at least one of `skills`, best fit first (see `RoleMatch`).
 
     Ranks from `weights` (every role's skill weights; read now if not given): a popular
@@ -95,8 +120,37 @@ def role_match(*, skills: list[Skill], weights: SkillWeights | None = None) -> l
     for skill_id in wanted:
         for role_id, weight in weights.by_skill.get(skill_id, ()):
             matched[role_id] = matched.get(role_id, 0) + weight
-    matches = [
-        RoleMatch(role_id, weights.slug[role_id], len(wanted), weight, weights.total[role_id])
-        for role_id, weight in matched.items()
-    ]
-    return sorted(matches, key=lambda m: (-m.score, -m.coverage, m.role_slug))
+    return RankedMatches(matched, len(wanted), weights)
+
+
+class RankedMatches(Sequence):
+    """The matches in rank order; a popular skill matches thousands of roles, so only the
+    ones asked for (a page) are made into `RoleMatch`es."""
+
+    def __init__(self, matched: dict[int, int], given: int, weights: SkillWeights):
+        self.given, self.weights = given, weights
+        total, slug, most = weights.total, weights.slug, MAX_WEIGHT * given
+        # The same figures as RoleMatch.score and .coverage, computed once per role.
+        self.ranked = sorted(
+            (-round(weight / most, 4), -round(weight / total[role_id], 4), slug[role_id], role_id)
+            for role_id, weight in matched.items()
+        )
+        self.matched = matched
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._match(key[3]) for key in self.ranked[index]]
+        return self._match(self.ranked[index][3])
+
+    def _match(self, role_id: int) -> RoleMatch:
+        weights = self.weights
+        return RoleMatch(
+            role_id,
+            weights.slug[role_id],
+            self.given,
+            self.matched[role_id],
+            weights.total[role_id],
+        )

@@ -134,7 +134,7 @@ def _tags(header: str) -> set[str]:
     return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Representation:
     """What a GET will return, known before it is computed."""
 
@@ -186,6 +186,8 @@ class Representation:
                 found = cache.get(self.cache_key)
                 if found is not None and found[0] == version:
                     local_responses.put(self.cache_key, found)
+            # Looked up once: the fast path and `initial()` both ask.
+            self.found, self.prefetched = found, True
         if found is None or found[0] != version:
             return None
         return found[1], found[2]

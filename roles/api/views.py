@@ -14,7 +14,7 @@ from compensation.models import SalaryBand
 from interviews.models import InterviewProcess, InterviewStage
 from roles import filtersets
 from roles.models import Company, Family, Ladder, Level, Role, RoleSkill, Skill, Source
-from roles.services import role_match, skill_weights_read, skills_resolve
+from roles.services import role_match, skill_keys_read, skill_weights_read, skills_resolve
 
 from . import examples, role_serializers, serializers
 from .list_rows import role_list_items
@@ -275,7 +275,8 @@ class RoleViewSet(RenderedList, ReadOnlyViewSet):
         ]
         if not names:
             raise ValidationError({"skills": "give at least one skill slug, name or alias."})
-        skills, unknown = skills_resolve(names=names)
+        keys = dataset_memo("skill-keys", skill_keys_read)
+        skills, unknown = skills_resolve(names=names, keys=keys)
         if unknown:
             listed = ", ".join(repr(name) for name in unknown)
             raise ValidationError({"skills": f"unknown skill(s): {listed}."}, code=UNKNOWN)
