@@ -1,5 +1,7 @@
 """Page-number pagination with a bounded, client-settable page size."""
 
+from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from rest_framework.pagination import PageNumberPagination
 
 MAX_PAGE_SIZE = 100
@@ -42,3 +44,41 @@ class Pagination(PageNumberPagination):
             "http://127.0.0.1:8000/api/v1/roles/?page=1&page_size=10"
         )
         return response
+
+
+#: Past this a database cannot take the offset; such a page is past the last one anyway.
+LARGEST_OFFSET = 2**63 - 1
+
+
+class OneQueryPaginator(Paginator):
+    """The page and the total count from one query: `COUNT(*) OVER ()` beside each row.
+
+    For lists of plain rows (`values()`). Past the last page no row carries the count, so
+    it is counted on its own (that page is a 404 anyway); with DISTINCT the window would
+    count rows before they are made distinct, so such a list is counted on its own too.
+    """
+
+    COUNT_KEY = "_count_of_all"
+
+    def page(self, number):
+        rows = self.object_list
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            return super().page(number)  # Django's own error for a malformed number
+        bottom = (number - 1) * self.per_page
+        if number < 1 or rows.query.distinct or bottom + self.per_page > LARGEST_OFFSET:
+            return super().page(number)
+        counted = rows.annotate(**{self.COUNT_KEY: Window(Count("*"))})
+        page_rows = list(counted[bottom : bottom + self.per_page])
+        if page_rows:
+            self.__dict__["count"] = page_rows[0][self.COUNT_KEY]  # the cached property
+            for row in page_rows:
+                del row[self.COUNT_KEY]
+        return self._get_page(page_rows, self.validate_number(number), self)
+
+
+class OneQueryPagination(Pagination):
+    """`Pagination` for lists of plain rows, counted in the page's query."""
+
+    django_paginator_class = OneQueryPaginator

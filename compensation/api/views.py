@@ -3,6 +3,7 @@
 from django.db.models import F, Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
+from careerapi.api.pagination import OneQueryPagination
 from careerapi.api.views import ReadOnlyViewSet
 from compensation import filtersets
 from compensation.models import Currency, ExchangeRate, Region, SalaryBand
@@ -88,6 +89,7 @@ class SalaryBandViewSet(ReadOnlyViewSet):
     ).order_by("role__slug", F("level__position").asc(nulls_first=True), "slug")
     serializer_class = serializers.SalaryBandSerializer
     filterset_class = filtersets.SalaryBandFilterSet
+    pagination_class = OneQueryPagination  # the list pages rows (band_rows)
     action_query_parameters = {"list": ("currency",), "retrieve": ("currency",)}
 
     def get_serializer_context(self):

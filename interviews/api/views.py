@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
+from careerapi.api.pagination import OneQueryPagination
 from careerapi.api.views import ReadOnlyViewSet
 from interviews import filtersets
 from interviews.models import (
@@ -123,6 +124,7 @@ class QuestionViewSet(ReadOnlyViewSet):
     )
     serializer_class = serializers.QuestionSerializer
     filterset_class = filtersets.QuestionFilterSet
+    pagination_class = OneQueryPagination  # the list pages rows (question_rows)
 
     def list(self, request, *args, **kwargs):
         # Rows, not model instances: the same JSON as the serializer (see question_rows).

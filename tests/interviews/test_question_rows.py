@@ -56,3 +56,15 @@ def test_a_list_costs_three_queries_whatever_the_page_size(
 
     assert response.status_code == 200
     assert response.json()["count"] >= 1
+
+
+def test_a_search_costs_two_queries_the_page_counted_in_its_own_query(
+    seed_dataset, client, django_assert_num_queries
+):
+    client.get(QUESTIONS, {"search": "a", "page_size": 2})  # memoise what questions point at
+
+    with django_assert_num_queries(2):  # the page with its count, and its links
+        response = client.get(QUESTIONS, {"search": "a", "page_size": 3})
+
+    body = response.json()
+    assert body["count"] > 3 and len(body["results"]) == 3
