@@ -153,19 +153,21 @@ class Representation:
         url = _normalised_url(request)
         cache_key = RESPONSE_KEY.format(url_hash=hashlib.sha256(url.encode()).hexdigest()[:40])
         meta = request.META
-        found, fetched = {}, False
-        stamp = version_watch.held()
-        if stamp is None:
+        fetched: list[dict] = []
+
+        def read() -> DatasetStamp | None:
+            # With the version, the body too (in the same round trip); a 304 needs neither.
             if "HTTP_IF_NONE_MATCH" not in meta and "HTTP_IF_MODIFIED_SINCE" not in meta:
-                found, fetched = cache.get_many([CURRENT_VERSION_KEY, cache_key]), True
-            # (a 304 needs the version only)
-            stamp = current_version(found.get(CURRENT_VERSION_KEY))
-            version_watch.hold(stamp)
+                fetched.append(cache.get_many([CURRENT_VERSION_KEY, cache_key]))
+            return current_version(fetched[0].get(CURRENT_VERSION_KEY) if fetched else None)
+
+        stamp = version_watch.current(read)
         if stamp is None:
             return None
         basis = f"{stamp.version}|{API_VERSION}|{url}"
         etag = '"' + hashlib.sha256(basis.encode()).hexdigest()[:40] + '"'
-        return cls(stamp, etag, cache_key, prefetched=fetched, found=found.get(cache_key))
+        found = fetched[0].get(cache_key) if fetched else None
+        return cls(stamp, etag, cache_key, prefetched=bool(fetched), found=found)
 
     def not_modified(self, request) -> bool:
         if_none_match = request.META.get("HTTP_IF_NONE_MATCH")

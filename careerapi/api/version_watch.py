@@ -18,6 +18,8 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import cache
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -33,6 +35,7 @@ RETRY_SECONDS = 5.0
 CONFIRM_SECONDS = 0.5
 
 _UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+T = TypeVar("T")
 
 
 def version_announce(version: str) -> None:
@@ -52,40 +55,43 @@ class VersionWatch:
         self._stamp = None
         self._read_at = 0.0
         self._retry_at = 0.0
+        self._generation = 0  # messages (and lost subscriptions) seen
 
-    def held(self):
-        """The current stamp, or None when the caller must read it (then `hold` it)."""
+    def current(self, read: Callable[[], T]) -> T:
+        """The stamp held, or `read()`'s (kept when a subscription will say it changed)."""
         with self._lock:
-            if self._pid != os.getpid():  # a forked worker: the parent's socket is not ours
-                self._pid, self._pubsub, self._stamp = os.getpid(), None, None
-            if self._pubsub is None:
-                self._subscribe()
-                return None
-            try:
-                while (message := self._pubsub.get_message(timeout=0)) is not None:
-                    if message["type"] == "message":
-                        self._stamp = None
-            except _UNAVAILABLE:
-                self._drop()
-                return None
-            if self._stamp is not None and time.monotonic() - self._read_at > VERIFY_SECONDS:
-                self._stamp = None
-            return self._stamp
-
-    def hold(self, stamp) -> None:
-        """Keep the stamp just read, if a subscription will say when it changes.
-
-        A message published after the read is still unread on the socket, so the next
-        `held()` drops this stamp again.
-        """
+            held = self._held()
+            generation = self._generation
+        if held is not None:
+            return held
+        stamp = read()
         with self._lock:
-            if self._pubsub is not None and stamp is not None:
+            # Not if a message came meanwhile: the stamp read may be the one it replaced.
+            if self._pubsub is not None and self._generation == generation:
                 self._stamp, self._read_at = stamp, time.monotonic()
+        return stamp
+
+    def _held(self):
+        if self._pid != os.getpid():  # a forked worker: the parent's socket is not ours
+            self._pid, self._pubsub, self._stamp = os.getpid(), None, None
+        if self._pubsub is None:
+            self._subscribe()
+            return None
+        try:
+            while (message := self._pubsub.get_message(timeout=0)) is not None:
+                if message["type"] == "message":
+                    self._stamp, self._generation = None, self._generation + 1
+        except _UNAVAILABLE:
+            self._drop()
+            return None
+        if self._stamp is not None and time.monotonic() - self._read_at > VERIFY_SECONDS:
+            self._stamp = None
+        return self._stamp
 
     def forget(self) -> None:
         """Read the version again on the next request (tests that empty the cache)."""
         with self._lock:
-            self._stamp = None
+            self._stamp, self._generation = None, self._generation + 1
 
     def _subscribe(self) -> None:
         now = time.monotonic()
@@ -111,6 +117,7 @@ class VersionWatch:
         with contextlib.suppress(*_UNAVAILABLE):
             self._pubsub.reset()
         self._pubsub, self._stamp = None, None
+        self._generation += 1
         self._retry_at = time.monotonic() + RETRY_SECONDS
 
 

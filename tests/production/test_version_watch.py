@@ -3,6 +3,7 @@ and keeps the responses it served: a load in another process must still show at 
 every worker, and an outage of Redis must never leave a stale version held."""
 
 import shutil
+import time
 
 from django.conf import settings
 from django.test import override_settings
@@ -72,33 +73,66 @@ def redis_cache(redis_server) -> dict:
     }
 
 
+class Reads:
+    """A version source that counts how often it is read."""
+
+    def __init__(self, version: str):
+        self.version, self.count = version, 0
+
+    def __call__(self) -> str:
+        self.count += 1
+        return self.version
+
+
 def test_a_held_version_is_dropped_when_a_load_announces_one(redis_server):
     with override_settings(CACHES=redis_cache(redis_server)):
-        watch = VersionWatch()
-        assert watch.held() is None  # subscribes; the caller reads the version
-        watch.hold("v1")
-        assert watch.held() == "v1"  # no round trip: nothing was announced
+        watch, reads = VersionWatch(), Reads("v1")
+        assert watch.current(reads) == "v1"  # subscribes, then reads
+        assert watch.current(reads) == "v1" and reads.count == 1  # held: no round trip
+        reads.version = "v2"
         version_announce("v2")
-        wait_until(lambda: watch.held() is None, timeout=5, interval=0.01)
-        watch.hold("v2")
-        assert watch.held() == "v2"
+        wait_until(lambda: watch.current(reads) == "v2", timeout=5, interval=0.01)
+        count = reads.count
+        assert watch.current(reads) == "v2" and reads.count == count
+
+
+def test_a_version_read_while_a_load_announces_one_is_not_held(redis_server):
+    with override_settings(CACHES=redis_cache(redis_server)):
+        watch = VersionWatch()
+        watch.current(Reads("v1"))
+
+        def read_then_announce() -> str:
+            # A load announces v2 while this read is under way, and another request takes
+            # the message (a local Redis delivers it well within the pause).
+            version_announce("v2")
+            time.sleep(0.3)
+            assert watch.current(Reads("v2")) == "v2"
+            return "v1"
+
+        watch.forget()
+        assert watch.current(read_then_announce) == "v1"
+        assert watch.current(Reads("v3")) == "v2"  # what the other request read, not v1
 
 
 def test_nothing_is_held_without_redis_or_while_it_is_down(redis_server):
-    watch = VersionWatch()
-    watch.hold("v1")  # the test settings' local-memory cache: nothing to subscribe to
-    assert watch.held() is None
+    local_memory = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    with override_settings(CACHES=local_memory):  # nothing to subscribe to
+        watch, reads = VersionWatch(), Reads("v1")
+        watch.current(reads)
+        watch.current(reads)
+        assert reads.count == 2
 
     with override_settings(CACHES=redis_cache(redis_server)):
-        watch = VersionWatch()
-        watch.held()
-        watch.hold("v1")
-        assert watch.held() == "v1"
+        watch, reads = VersionWatch(), Reads("v1")
+        watch.current(reads)
+        watch.current(reads)
+        assert reads.count == 1
         redis_server.stop()
         try:
-            # The subscription's socket closed: the version is read again (and not held).
-            wait_until(lambda: watch.held() is None, timeout=5, interval=0.01)
-            watch.hold("v1")
-            assert watch.held() is None
+            # The subscription's socket closed: the version is read on every request again.
+            wait_until(lambda: watch.current(reads) and reads.count > 1, timeout=5)
+            count = reads.count
+            watch.current(reads)
+            assert reads.count == count + 1
         finally:
             redis_server.start()
