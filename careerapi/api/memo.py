@@ -31,6 +31,28 @@ def dataset_memo(name: str, build: Callable[[], T]) -> T:
     return value
 
 
+class References:
+    """What rows point at, as JSON written from rows shows it: tables kind -> id -> shown,
+    read by `read()` and memoised per dataset under `name`.
+
+    A row written outside a load may point at an id the memo lacks: then the tables are
+    read again (for this object only; the next load replaces the memo anyway).
+    """
+
+    def __init__(self, name: str, read: Callable[[], dict[str, dict]]):
+        self._read = read
+        self._tables = dataset_memo(name, read)
+
+    def get(self, kind: str, row_id):
+        if row_id is None:
+            return None
+        found = self._tables[kind].get(row_id)
+        if found is None:
+            self._tables = self._read()
+            found = self._tables[kind][row_id]
+        return found
+
+
 def dataset_memos_clear() -> None:
     """Forget every memo, the responses this process kept and the version it holds (tests
     that edit rows without a load, or empty the cache)."""

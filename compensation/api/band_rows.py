@@ -13,10 +13,11 @@ from types import SimpleNamespace
 
 from django.db.models import QuerySet
 
-from careerapi.api.memo import dataset_memo
+from careerapi.api.memo import References, dataset_memo
 from careerapi.api.rendering import datetime_json
 from compensation.models import Currency, Region, SalaryBand
-from roles.models import Level, Role, Source
+from roles.api.serializers import source_refs_read
+from roles.models import Level, Role
 
 from .conversion import Conversion
 from .serializers import ExchangeRateSerializer
@@ -63,14 +64,7 @@ def _references() -> dict[str, dict]:
             row["id"]: {"slug": row["slug"], "name": row["name"], "code": row["code"]}
             for row in Region.objects.order_by().values("id", "slug", "name", "code")
         },
-        "source": {
-            source.id: {
-                "slug": source.slug,
-                "title": source.title,
-                "attribution": source.attribution,
-            }
-            for source in Source.objects.order_by().only("slug", "title", "publisher", "as_of")
-        },
+        "source": source_refs_read(),
     }
 
 
@@ -80,27 +74,18 @@ class BandRows:
 
     def __init__(self, conversion: Conversion | None, *, with_role: bool = True):
         self.conversion, self.with_role = conversion, with_role
-        self.refs = dataset_memo("salary-band-references", _references)
-
-    def _reference(self, kind: str, row_id):
-        if row_id is None:
-            return None
-        found = self.refs[kind].get(row_id)
-        if found is None:  # a row written outside a load: rebuild the memo's tables now
-            self.refs = _references()
-            found = self.refs[kind][row_id]
-        return found
+        self.refs = References("salary-band-references", _references)
 
     def band(self, row: dict) -> dict:
-        code = self._reference("currency", row["currency_id"])
+        code = self.refs.get("currency", row["currency_id"])
         converted, note = self._converted(row, code)
         band = {"slug": row["slug"]}
         if self.with_role:  # not inside its role's page (`SalaryBandSummarySerializer`)
-            band["role"] = self._reference("role", row["role_id"])
+            band["role"] = self.refs.get("role", row["role_id"])
         return band | {
-            "level": self._reference("level", row["level_id"]),
+            "level": self.refs.get("level", row["level_id"]),
             "label": row["label"],
-            "region": self._reference("region", row["region_id"]),
+            "region": self.refs.get("region", row["region_id"]),
             "currency": code,
             "period": row["period"],
             "basis": row["basis"],
@@ -113,7 +98,7 @@ class BandRows:
             "usd_equivalent_max": _number(row["usd_equivalent_max"]),
             "quote": row["quote"],
             "interpretation": row["interpretation"],
-            "source": self._reference("source", row["source_id"]),
+            "source": self.refs.get("source", row["source_id"]),
             "converted": converted,
             "conversion_note": note,
             "updated_at": datetime_json(row["updated_at"]),

@@ -10,10 +10,11 @@ page and the links, whatever the page size. The JSON is `QuestionSerializer`'s
 
 from django.db.models import IntegerField, QuerySet, Value
 
-from careerapi.api.memo import dataset_memo
+from careerapi.api.memo import References
 from careerapi.api.rendering import datetime_json
 from interviews.models import Competency, InterviewProcess, Question, Topic
-from roles.models import Company, Role, Source
+from roles.api.serializers import source_refs_read
+from roles.models import Company, Role
 
 QUESTION_COLUMNS = (
     "id",
@@ -54,14 +55,7 @@ def _references() -> dict[str, dict]:
         ),
         "company": dict(Company.objects.order_by().values_list("id", "slug")),
         "process": dict(InterviewProcess.objects.order_by().values_list("id", "slug")),
-        "source": {
-            source.id: {
-                "slug": source.slug,
-                "title": source.title,
-                "attribution": source.attribution,
-            }
-            for source in Source.objects.order_by().only("slug", "title", "publisher", "as_of")
-        },
+        "source": source_refs_read(),
     }
 
 
@@ -87,23 +81,14 @@ class QuestionRows:
     """Turns rows of `QUESTION_COLUMNS` into the dicts `QuestionSerializer` would return."""
 
     def __init__(self):
-        self.refs = dataset_memo("question-references", _references)
+        self.refs = References("question-references", _references)
 
     def questions(self, rows: list[dict]) -> list[dict]:
         linked = {row["id"]: ([], [], []) for row in rows}
         kinds = ("topic", "competency", "role")
         for table, question_id, target_id in _links(list(linked)):
-            linked[question_id][table].append(self._reference(kinds[table], target_id))
+            linked[question_id][table].append(self.refs.get(kinds[table], target_id))
         return [self._question(row, linked[row["id"]]) for row in rows]
-
-    def _reference(self, kind: str, row_id):
-        if row_id is None:
-            return None
-        found = self.refs[kind].get(row_id)
-        if found is None:  # a row written outside a load: read the tables again now
-            self.refs = _references()
-            found = self.refs[kind][row_id]
-        return found
 
     def _question(self, row: dict, links: tuple[list, list, list]) -> dict:
         topics, competencies, roles = (
@@ -116,12 +101,12 @@ class QuestionRows:
             "topics": topics,
             "competencies": competencies,
             "stage_kind": row["stage_kind"],
-            "company": self._reference("company", row["company_id"]),
-            "process": self._reference("process", row["process_id"]),
+            "company": self.refs.get("company", row["company_id"]),
+            "process": self.refs.get("process", row["process_id"]),
             "roles": roles,
             "why_asked": row["why_asked"],
             "answer_guidance": row["answer_guidance"],
-            "source": self._reference("source", row["source_id"]),
+            "source": self.refs.get("source", row["source_id"]),
             "updated_at": datetime_json(row["updated_at"]),
         }
 

@@ -26,6 +26,14 @@ class SourceRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "title", "attribution"]
 
 
+def source_refs_read() -> dict[int, dict]:
+    """Every source as `SourceRefSerializer` writes it, by id: for JSON written from rows."""
+    return {
+        source.id: {"slug": source.slug, "title": source.title, "attribution": source.attribution}
+        for source in Source.objects.order_by().only("slug", "title", "publisher", "as_of")
+    }
+
+
 class SourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Source

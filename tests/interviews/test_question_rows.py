@@ -68,3 +68,14 @@ def test_a_search_costs_two_queries_the_page_counted_in_its_own_query(
 
     body = response.json()
     assert body["count"] > 3 and len(body["results"]) == 3
+
+
+def test_a_link_to_a_row_the_memo_lacks_is_shown_too(seed_dataset, client):
+    client.get(QUESTIONS, {"page_size": 100})  # memoise what questions point at
+    question = Question.objects.order_by("slug").first()
+    topic = Topic.objects.create(slug="written-outside-a-load", name="Written outside a load")
+    question.topics.add(topic)
+
+    first = client.get(QUESTIONS, {"page_size": 99}).json()["results"][0]  # another URL
+
+    assert {"slug": "written-outside-a-load", "name": "Written outside a load"} in first["topics"]
