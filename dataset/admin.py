@@ -12,8 +12,21 @@ from django.contrib import admin
 from .models import Change, DatasetVersion, Rendering
 
 
+class ViewOnlyAdmin(admin.ModelAdmin):
+    """Listed and shown, never added, changed or deleted: only a load writes these."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(DatasetVersion)
-class DatasetVersionAdmin(admin.ModelAdmin):
+class DatasetVersionAdmin(ViewOnlyAdmin):
     list_display = ("version", "loaded_at", "file_count", "row_count")
     search_fields = ("version",)
     date_hierarchy = "loaded_at"
@@ -29,18 +42,9 @@ class DatasetVersionAdmin(admin.ModelAdmin):
     def row_count(self, obj: DatasetVersion) -> int:
         return sum(obj.counts.values())
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Change)
-class ChangeAdmin(admin.ModelAdmin):
+class ChangeAdmin(ViewOnlyAdmin):
     list_display = ("type", "slug", "kind", "version", "loaded_at")
     list_filter = ("kind", "type")
     search_fields = ("slug", "type", "version__version")
@@ -49,29 +53,11 @@ class ChangeAdmin(admin.ModelAdmin):
     fields = ("type", "slug", "kind", "version", "loaded_at")
     readonly_fields = fields
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Rendering)
-class RenderingAdmin(admin.ModelAdmin):
+class RenderingAdmin(ViewOnlyAdmin):
     list_display = ("collection", "object_id")
     list_filter = ("collection",)
     search_fields = ("body",)
     fields = ("collection", "object_id", "body")
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
