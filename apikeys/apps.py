@@ -1,7 +1,10 @@
 """The apikeys app: partner API keys, per-key quotas, and the checks on their settings."""
 
 from django.apps import AppConfig
+from django.conf import settings
 from django.core import checks
+
+from .rates import RATE_PATTERN
 
 
 class ApikeysConfig(AppConfig):
@@ -16,10 +19,6 @@ class ApikeysConfig(AppConfig):
 
 def check_rate_settings(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """ANON_RATE and PARTNER_DEFAULT_RATE must parse, or every API request would fail."""
-    from django.conf import settings
-
-    from .rates import RATE_PATTERN
-
     return [
         checks.Error(
             f"{name}={value!r} is not a rate such as 1000/hour (N/second|minute|hour|day), "

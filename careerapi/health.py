@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from careerapi.api.errors import PROBLEM_CONTENT_TYPE, problem
+from dataset.models import DatasetVersion
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +63,6 @@ def dataset_check(*, database_ok: bool) -> dict:
     """The latest dataset version, read from the database (not the cache)."""
     if not database_ok:
         return {"status": "failed", "detail": "Unknown: the database did not answer."}
-    from dataset.models import DatasetVersion
-
     try:
         version = DatasetVersion.objects.values_list("version", flat=True).first()
     except Exception as error:

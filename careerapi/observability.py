@@ -6,10 +6,7 @@
   `RequestIdFilter` stamps the id on every other log record made while the request runs.
 - `MetricsMiddleware` counts requests and times them by route, method and status. The route
   is the URL pattern (`api/v1/roles/<slug>/`), not the path, so the label set stays bounded.
-- `metrics` serves them to Prometheus, only with `Authorization: Bearer <METRICS_TOKEN>` or
-  from an address in `METRICS_ALLOWED_IPS`; anyone else gets the same 404 as any unknown
-  path, so the endpoint does not reveal itself. With several gunicorn workers
-  (`PROMETHEUS_MULTIPROC_DIR` set), it adds up the samples every worker wrote there.
+- `careerapi.metrics` serves them to Prometheus.
 
 This module is imported while logging is configured (for the filter), before the apps are
 ready: it must not import models at module level.
@@ -17,27 +14,12 @@ ready: it must not import models at module level.
 
 import contextvars
 import functools
-import hmac
-import ipaddress
 import logging
-import os
 import re
 import time
 import uuid
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
-from django.http import HttpResponse
-from django.views.decorators.cache import never_cache
-from prometheus_client import (
-    CONTENT_TYPE_LATEST,
-    REGISTRY,
-    CollectorRegistry,
-    Counter,
-    Histogram,
-    generate_latest,
-    multiprocess,
-)
+from prometheus_client import Counter, Histogram
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -152,44 +134,3 @@ class MetricsMiddleware:
         REQUESTS.labels(*labels).inc()
         LATENCY.labels(*labels).observe(time.perf_counter() - started)
         return response
-
-
-def metrics_allowed(request) -> bool:
-    """A bearer token equal to METRICS_TOKEN, or a client address in METRICS_ALLOWED_IPS.
-
-    The address is the connection's (REMOTE_ADDR): Prometheus scrapes each app server
-    directly, and a forwarded header could be forged.
-    """
-    token = settings.METRICS_TOKEN
-    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-    if token and scheme.lower() == "bearer" and hmac.compare_digest(given.encode(), token.encode()):
-        return True
-    networks = _networks(tuple(settings.METRICS_ALLOWED_IPS))
-    try:
-        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
-    except ValueError:
-        return False
-    return any(address in network for network in networks)
-
-
-@functools.lru_cache(maxsize=8)
-def _networks(entries: tuple[str, ...]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
-    """METRICS_ALLOWED_IPS as networks: addresses (10.0.0.5) or CIDR blocks (10.0.0.0/8)."""
-    try:
-        return [ipaddress.ip_network(entry, strict=False) for entry in entries]
-    except ValueError as error:
-        raise ImproperlyConfigured(f"METRICS_ALLOWED_IPS: {error}") from error
-
-
-@never_cache
-def metrics(request) -> HttpResponse:
-    """Prometheus text exposition of every worker's metrics, to allowed scrapers only."""
-    if not metrics_allowed(request):
-        from careerapi.api.errors import not_found
-
-        return not_found(request)
-    registry = REGISTRY
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry)
-    return HttpResponse(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)

@@ -8,19 +8,28 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from careerapi import health, observability
+from careerapi import health, metrics
 from careerapi.api.errors import not_found
 from careerapi.api.index import ApiIndexView
+from careerapi.role_page.urls import router as role_page
+from compensation.api.urls import router as compensation
+from interviews.api.urls import router as interviews
+from roles.api.urls import router as roles
 
 admin.site.site_header = "careerapi dataset"
 admin.site.site_title = "careerapi admin"
 
+#: The routers of API v1's collections, listed by its index.
+COLLECTION_ROUTERS = (roles, compensation, interviews)
+
 api_v1 = [
-    path("", ApiIndexView.as_view(), name="index"),
-    path("", include("roles.api.urls")),
-    path("", include("compensation.api.urls")),
-    path("", include("interviews.api.urls")),
-    path("", include("dataset.api.urls")),
+    path("", ApiIndexView.as_view(routers=COLLECTION_ROUTERS), name="index"),
+    path("", include(roles.urls)),
+    # After the roles app's routes: /roles/match/ is not a role page.
+    path("", include(role_page.urls)),
+    path("", include(compensation.urls)),
+    path("", include(interviews.urls)),
+    path("", include("loader.api.urls")),
 ]
 
 urlpatterns = [
@@ -31,7 +40,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("livez", health.livez, name="livez"),
     path("readyz", health.readyz, name="readyz"),
-    path("metrics", observability.metrics, name="metrics"),
+    path("metrics", metrics.metrics, name="metrics"),
     # Anything else under /api/ (an unknown version, a typo) is a JSON 404, even with DEBUG on.
     re_path(r"^api/", not_found),
 ]

@@ -9,7 +9,7 @@ read-only here.
 
 from django.contrib import admin
 
-from roles.admin import DatasetAdmin, RelatedOnly
+from careerapi.admin import DatasetAdmin, RelatedOnly
 
 from .models import Currency, ExchangeRate, Region, SalaryBand
 

@@ -7,13 +7,18 @@ and average. A band that states a single figure is that point.
 """
 
 import django_filters
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Greatest, Least
 from drf_spectacular.utils import extend_schema_field
 
-from careerapi.api.filters import INCONSISTENT, BaseFilterSet, OrderingFilter, SlugsFilter
+from careerapi.api.filters import (
+    INCONSISTENT,
+    BaseFilterSet,
+    FilterForm,
+    OrderingFilter,
+    SlugsFilter,
+)
 from roles.filtersets import CompanyScopedFilter
 from roles.models import Ladder, Level, Role, Source
 
@@ -76,7 +81,7 @@ class NullsLastOrderingFilter(OrderingFilter):
         return qs.order_by(*(self.get_ordering_value(param) for param in value if param), "slug")
 
 
-class SalaryBandFilterForm(forms.Form):
+class SalaryBandFilterForm(FilterForm):
     """Checks the amount range as a whole: `min_amount` may not exceed `max_amount`."""
 
     def clean(self):

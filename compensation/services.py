@@ -37,19 +37,6 @@ class ConvertedAmounts:
     rates_used: tuple[ExchangeRate, ...]
 
 
-def exchange_rates_latest() -> dict[str, ExchangeRate]:
-    """The latest rate to USD of every currency that has one, keyed by ISO 4217 code."""
-    rates = (
-        ExchangeRate.objects.exclude(currency__code=BASE_CURRENCY)
-        .select_related("currency", "source")
-        .order_by(*LATEST_FIRST)
-    )
-    latest: dict[str, ExchangeRate] = {}
-    for rate in rates:
-        latest.setdefault(rate.currency.code, rate)
-    return latest
-
-
 def salary_band_convert(
     *, band: SalaryBand, to_currency: str, rates: dict[str, ExchangeRate]
 ) -> ConvertedAmounts | None:

@@ -9,20 +9,9 @@ apps are overwritten on the next load: for a lasting change, edit the fixture fi
 
 from django.contrib import admin
 
+from careerapi.admin import ViewOnlyAdmin
+
 from .models import Change, DatasetVersion, Rendering
-
-
-class ViewOnlyAdmin(admin.ModelAdmin):
-    """Listed and shown, never added, changed or deleted: only a load writes these."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(DatasetVersion)

@@ -1,24 +1,46 @@
-"""Rendering the collections whose lists are served from JSON rendered at load time.
+"""The rendered read model: list items' JSON written once per load (`Rendering` rows).
 
-Runs inside the load's transaction, after the writes, so the renderings always match the
-rows a reader sees. Every item is rendered again on each load that changed anything: a
-role's JSON shows its skills' names, and a renamed skill must show in every role.
+A list whose items nest other rows (a role and its skills) costs most in model instances
+and serializer fields; the data only changes when a dataset loads, so each load renders
+every item of such a collection once (`renderings_rebuild`, inside the load's transaction,
+after the writes, so the renderings always match the rows a reader sees) and the list is an
+indexed query plus concatenation (`careerapi.api.rendering.RenderedList`). Every item is
+rendered again on each load that changed anything: a role's JSON shows its skills' names,
+and a renamed skill must show in every role.
 """
 
-from careerapi.api.rendering import RenderedCollection
-from roles.api.views import ROLES_RENDERED
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
 
 from .models import Rendering
 
-RENDERED_COLLECTIONS: list[RenderedCollection] = [ROLES_RENDERED]
 INSERT_BATCH = 2000
 
 
-def renderings_rebuild() -> int:
-    """Render every item of every rendered collection again; return how many."""
+@dataclass(frozen=True)
+class RenderedCollection:
+    """A collection whose list items are rendered at load time.
+
+    `render_items(queryset)` yields (id, JSON) for each item of the queryset, exactly as
+    the collection's list serializer writes it.
+    """
+
+    name: str
+    queryset: Callable[[], QuerySet]
+    render_items: Callable[[QuerySet], Iterator[tuple[int, str]]]
+
+    def render(self, queryset: QuerySet | None = None) -> Iterator[tuple[int, str]]:
+        """(id, JSON) of every item of `queryset` (default: the whole collection)."""
+        return self.render_items(self.queryset() if queryset is None else queryset)
+
+
+def renderings_rebuild(collections: Iterable[RenderedCollection]) -> int:
+    """Render every item of every collection again; return how many."""
     Rendering.objects.all().delete()
     total, batch = 0, []
-    for collection in RENDERED_COLLECTIONS:
+    for collection in collections:
         for object_id, body in collection.render():
             batch.append(Rendering(collection=collection.name, object_id=object_id, body=body))
             if len(batch) >= INSERT_BATCH:

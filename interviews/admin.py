@@ -9,7 +9,7 @@ the fixture files.
 from django.contrib import admin
 from django.utils.text import Truncator
 
-from roles.admin import DatasetAdmin, DatasetStackedInline, DatasetTabularInline, RelatedOnly
+from careerapi.admin import DatasetAdmin, DatasetStackedInline, DatasetTabularInline, RelatedOnly
 
 from .models import (
     Competency,

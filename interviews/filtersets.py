@@ -2,8 +2,8 @@
 
 import django_filters
 
-from careerapi.api.filters import BaseFilterSet, SlugsFilter
-from roles.filtersets import CompanyScopedFilter, SearchFilter
+from careerapi.api.filters import BaseFilterSet, SearchFilter, SlugsFilter
+from roles.filtersets import CompanyScopedFilter
 from roles.models import Role
 
 from .choices import CompetencyKind, QuestionCategory, StageKind

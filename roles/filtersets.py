@@ -1,29 +1,18 @@
 """Filters for the roles app's collections; every slug filter is named after its relation."""
 
-from collections import defaultdict
-
 import django_filters
-from django.db.models import Q
 
-from careerapi.api.filters import BaseFilterSet, OrderingFilter, SlugsFilter, crosses_to_many
-from careerapi.api.memo import dataset_memo
+from careerapi.api.filters import BaseFilterSet, OrderingFilter, SearchFilter, SlugsFilter
+from dataset.versions import DatasetStamp
 
 from .choices import SkillCategory
 from .models import Company, Family, Ladder, Level, Role, Skill, Source
+from .selectors import company_children
 
 
-def _company_children() -> dict[int, list[int]]:
-    children = defaultdict(list)
-    for company_id, parent_id in (
-        Company.objects.filter(parent__isnull=False).order_by().values_list("id", "parent_id")
-    ):
-        children[parent_id].append(company_id)
-    return dict(children)
-
-
-def company_and_organisations(companies) -> list[int]:
+def company_and_organisations(companies, *, dataset: DatasetStamp | None) -> list[int]:
     """The companies' ids and those of every organisation under them (AWS under Amazon)."""
-    children = dataset_memo("company-children", _company_children)
+    children = company_children(dataset=dataset)
     ids = {company.id for company in companies}
     frontier = set(ids)
     while frontier:
@@ -41,27 +30,9 @@ class CompanyScopedFilter(SlugsFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(**{f"{self.field_name}__in": company_and_organisations(value)})
-
-
-class SearchFilter(django_filters.CharFilter):
-    """Case-insensitive substring search over several fields."""
-
-    def __init__(self, *, fields: tuple[str, ...], **kwargs):
-        self.search_fields = fields
-        kwargs.setdefault("label", f"Case-insensitive text search in {', '.join(fields)}.")
-        super().__init__(**kwargs)
-
-    def filter(self, qs, value):
-        value = (value or "").strip()
-        if not value:
-            return qs
-        match = Q()
-        for field in self.search_fields:
-            match |= Q(**{f"{field}__icontains": value})
-        qs = qs.filter(match)
-        # A search through a to-many relation (a role's skills) can match a row twice.
-        return qs.distinct() if crosses_to_many(qs.model, self.search_fields) else qs
+        dataset = getattr(self.parent.request, "dataset", None)
+        ids = company_and_organisations(value, dataset=dataset)
+        return qs.filter(**{f"{self.field_name}__in": ids})
 
 
 class SourceFilterSet(BaseFilterSet):

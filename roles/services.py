@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from .choices import IMPORTANCE_WEIGHTS
-from .models import Role, RoleSkill, Skill, SkillAlias
+from .models import Skill, SkillAlias
+from .selectors import SkillKeys, SkillWeights, skill_weights
 
 MAX_WEIGHT = max(IMPORTANCE_WEIGHTS.values())
 
@@ -38,19 +39,6 @@ class RoleMatch:
     @property
     def coverage(self) -> float:
         return round(self.matched_weight / self.total_weight, 4) if self.total_weight else 0.0
-
-
-@dataclass(frozen=True)
-class SkillKeys:
-    """Every skill by slug and by exact name: what `skills_resolve` looks up first."""
-
-    by_slug: dict[str, Skill]
-    by_name: dict[str, Skill]
-
-
-def skill_keys_read() -> SkillKeys:
-    skills = list(Skill.objects.order_by())
-    return SkillKeys({s.slug: s for s in skills}, {s.name: s for s in skills})
 
 
 def skills_resolve(
@@ -86,35 +74,14 @@ def skills_resolve(
     return found, unknown
 
 
-@dataclass(frozen=True)
-class SkillWeights:
-    """Every role's skill weights, for ranking: which roles need a skill, and how much."""
-
-    by_skill: dict[int, list[tuple[int, int]]]  # skill id -> (role id, weight)
-    total: dict[int, int]  # role id -> weight of all its skills
-    slug: dict[int, str]  # role id -> slug, the last tie-break
-
-
-def skill_weights_read() -> SkillWeights:
-    by_skill: dict[int, list[tuple[int, int]]] = {}
-    total: dict[int, int] = {}
-    rows = RoleSkill.objects.order_by().values_list("role_id", "skill_id", "importance")
-    for role_id, skill_id, importance in rows:
-        weight = IMPORTANCE_WEIGHTS[importance]
-        by_skill.setdefault(skill_id, []).append((role_id, weight))
-        total[role_id] = total.get(role_id, 0) + weight
-    slug = dict(Role.objects.order_by().values_list("id", "slug"))
-    return SkillWeights(by_skill, total, slug)
-
-
 def role_match(*, skills: list[Skill], weights: SkillWeights | None = None) -> "RankedMatches":
     """Roles that need at least one of `skills`, best fit first (see `RoleMatch`).
 
     Ranks from `weights` (every role's skill weights; read now if not given): a popular
     skill is needed by thousands of roles, and ranking them must not cost a query over all
-    their links. The API keeps `weights` per loaded dataset (`careerapi.api.memo`).
+    their links. The API keeps `weights` per loaded dataset (`selectors.skill_weights`).
     """
-    weights = weights if weights is not None else skill_weights_read()
+    weights = weights if weights is not None else skill_weights(dataset=None)
     wanted = {skill.id for skill in skills}
     matched: dict[int, int] = {}
     for skill_id in wanted:

@@ -9,18 +9,26 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 
-from careerapi.api.memo import dataset_memos_clear
-from dataset.services import DATASET_APPS, dataset_load
+from careerapi.api.caching import local_responses
+from dataset.memo import dataset_memos_clear
+from loader.services import DATASET_APPS, dataset_load
+
+
+def process_caches_clear() -> None:
+    """Forget what this process keeps per dataset: its memos, the dataset stamp it holds
+    and the responses it served last (tests that edit rows without a load)."""
+    dataset_memos_clear()
+    local_responses.clear()
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: no response, dataset version or memo from another."""
     cache.clear()
-    dataset_memos_clear()
+    process_caches_clear()
     yield
     cache.clear()
-    dataset_memos_clear()
+    process_caches_clear()
 
 
 @pytest.fixture

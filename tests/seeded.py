@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.test import TestCase
 
-from dataset.services import dataset_load
+from loader.services import dataset_load
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from django.test import override_settings
 from django.utils.http import http_date
 
 from careerapi.api.caching import LocalResponses
-from dataset.services import dataset_load
+from loader.services import dataset_load
 
 pytestmark = pytest.mark.django_db
 

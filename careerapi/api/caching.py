@@ -6,12 +6,22 @@ serialization, every GET gets a strong ETag; `If-None-Match` / `If-Modified-Sinc
 304, and a rendered 200 is kept in the cache (Redis through REDIS_URL, shared by all app
 servers) under the URL, with the version it was rendered from. Loading a dataset changes
 the version, so nothing older than the last load is ever served: a cached body of another
-version is a miss.
+version is a miss. Each app process also keeps the bodies it served last
+(`local_responses`, bounded in bytes), so with the version held by the process
+(`dataset.versions.version_watch`) a repeated GET or a 304 needs no round trip at all.
 
-Each app process holds the version between loads (`version_watch`) and keeps the bodies it
-served last (`local_responses`, bounded in bytes), so a repeated GET or a 304 usually needs
-no round trip to Redis at all. Without a held version, the version and the body come in
-one round trip.
+How a request goes through `CachedResponses.dispatch`, top to bottom:
+
+1. Its representation: the dataset stamp it is answered from (and, unless the process
+   holds the stamp, the cached body, read in the same round trip), its ETag and cache key.
+   The stamp is left on the request as `request.dataset`: whatever the answer reads per
+   dataset (`dataset.memo`) is read for that stamp.
+2. An anonymous GET with a plain Accept, the commonest poll, is answered at once when it
+   can be: a 304, or the cached body, counted against the quota by the view's throttles.
+3. Otherwise the REST framework's way: authentication, permissions, quota and parameter
+   checks; then a 304 or the cached body; only then does the view compute the answer.
+4. A 200 or 304 gets its ETag, Last-Modified, Cache-Control and Vary headers, and a 200
+   the view computed is kept.
 """
 
 import hashlib
@@ -26,56 +36,17 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
+from rest_framework.request import Request
 from rest_framework.response import Response
 
-from apikeys.throttling import anonymous_quota_allows
+from dataset.versions import STAMP_KEY, DatasetStamp, dataset_stamp_read, version_watch
 
-from .version_watch import version_announce, version_watch
-
-CURRENT_VERSION_KEY = "careerapi:dataset-version"
 RESPONSE_KEY = "careerapi:response:{url_hash}"
 API_VERSION = "v1"
-
-
-@dataclass(frozen=True)
-class DatasetStamp:
-    """Which dataset is loaded, and when it was."""
-
-    version: str
-    loaded_at: datetime
-
-
-def current_version_store(*, version: str, loaded_at: datetime) -> None:
-    """Publish the current dataset version to every app server through the shared cache."""
-    cache.set(CURRENT_VERSION_KEY, DatasetStamp(version, loaded_at), timeout=None)
-    version_announce(version)
-
-
-def current_version(cached: DatasetStamp | None = None) -> DatasetStamp | None:
-    """The loaded dataset version: from the cache (`cached`: already read from it), else
-    one query (then cached briefly)."""
-    stamp = cached if cached is not None else cache.get(CURRENT_VERSION_KEY)
-    if stamp is None:
-        from dataset.models import DatasetVersion
-
-        row = DatasetVersion.objects.order_by("-loaded_at").values("version", "loaded_at").first()
-        if row is None:
-            return None
-        stamp = DatasetStamp(row["version"], row["loaded_at"])
-        cache.set(CURRENT_VERSION_KEY, stamp, timeout=settings.DATASET_VERSION_CHECK_SECONDS)
-    return stamp
-
-
-def _normalised_url(request) -> str:
-    """Path plus query, parameters sorted by name (each name's values keep their order).
-
-    Sorts the raw query string's pairs: parsing it would cost more than all the rest of a
-    cached answer. Two spellings of one query (`%41` and `A`) are two keys; that only
-    costs a cache miss.
-    """
-    pairs = [pair for pair in request.META.get("QUERY_STRING", "").split("&") if pair]
-    pairs.sort(key=lambda pair: pair.partition("=")[0])
-    return f"{request.path}?{'&'.join(pairs)}"
+#: Accept headers answered early (JSON is all the API serves); others take the REST
+#: framework's way, where content negotiation answers 406 where it must.
+PLAIN_ACCEPT = {None, "", "*/*", "application/json"}
+CREDENTIAL_HEADERS = ("HTTP_AUTHORIZATION", "HTTP_X_API_KEY")
 
 
 class LocalResponses:
@@ -124,6 +95,18 @@ class LocalResponses:
 local_responses = LocalResponses()
 
 
+def _normalised_url(request) -> str:
+    """Path plus query, parameters sorted by name (each name's values keep their order).
+
+    Sorts the raw query string's pairs: parsing it would cost more than all the rest of a
+    cached answer. Two spellings of one query (`%41` and `A`) are two keys; that only
+    costs a cache miss.
+    """
+    pairs = [pair for pair in request.META.get("QUERY_STRING", "").split("&") if pair]
+    pairs.sort(key=lambda pair: pair.partition("=")[0])
+    return f"{request.path}?{'&'.join(pairs)}"
+
+
 @lru_cache(maxsize=8)
 def _http_date(moment: datetime) -> str:
     return http_date(moment.timestamp())
@@ -136,38 +119,42 @@ def _tags(header: str) -> set[str]:
 
 @dataclass
 class Representation:
-    """What a GET will return, known before it is computed."""
+    """What a GET will return, known before it is computed: the dataset stamp it is
+    answered from, its ETag and its cache key (and the cache entry, once looked up)."""
 
     stamp: DatasetStamp
     etag: str
     cache_key: str
-    #: The cache entry under `cache_key`, when it was read with the version.
-    prefetched: bool = False
-    found: tuple | None = None
+    looked_up: bool = False
+    entry: tuple | None = None
 
     @classmethod
-    def for_request(cls, request) -> "Representation | None":
-        """The representation the request asks for. Unless the process holds the version,
-        the cached body (if any, and no conditional header) is fetched in the same round
-        trip as the version (`cached_body`)."""
+    def of(cls, request) -> "Representation | None":
+        """The representation a GET asks for; None before any dataset is loaded.
+
+        Unless the process holds the stamp, the stamp is read from the cache together with
+        the cached body (when no conditional header makes the body unnecessary).
+        """
         url = _normalised_url(request)
         cache_key = RESPONSE_KEY.format(url_hash=hashlib.sha256(url.encode()).hexdigest()[:40])
         meta = request.META
-        fetched: list[dict] = []
+        fetched: dict | None = None
 
         def read() -> DatasetStamp | None:
-            # With the version, the body too (in the same round trip); a 304 needs neither.
-            if "HTTP_IF_NONE_MATCH" not in meta and "HTTP_IF_MODIFIED_SINCE" not in meta:
-                fetched.append(cache.get_many([CURRENT_VERSION_KEY, cache_key]))
-            return current_version(fetched[0].get(CURRENT_VERSION_KEY) if fetched else None)
+            nonlocal fetched
+            if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
+                return dataset_stamp_read()
+            fetched = cache.get_many([STAMP_KEY, cache_key])
+            return dataset_stamp_read(fetched.get(STAMP_KEY))
 
         stamp = version_watch.current(read)
         if stamp is None:
             return None
         basis = f"{stamp.version}|{API_VERSION}|{url}"
         etag = '"' + hashlib.sha256(basis.encode()).hexdigest()[:40] + '"'
-        found = fetched[0].get(cache_key) if fetched else None
-        return cls(stamp, etag, cache_key, prefetched=bool(fetched), found=found)
+        if fetched is None:
+            return cls(stamp, etag, cache_key)
+        return cls(stamp, etag, cache_key, looked_up=True, entry=fetched.get(cache_key))
 
     def not_modified(self, request) -> bool:
         if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
@@ -180,19 +167,27 @@ class Representation:
     def cached_body(self) -> tuple[bytes, str] | None:
         """The cached (content, content type) of this version, or None."""
         version = self.stamp.version
-        if self.prefetched:
-            found = self.found
-        else:
-            found = local_responses.get(self.cache_key, version)
-            if found is None:
-                found = cache.get(self.cache_key)
-                if found is not None and found[0] == version:
-                    local_responses.put(self.cache_key, found)
-            # Looked up once: the fast path and `initial()` both ask.
-            self.found, self.prefetched = found, True
-        if found is None or found[0] != version:
+        if not self.looked_up:
+            self.entry = local_responses.get(self.cache_key, version)
+            if self.entry is None:
+                self.entry = cache.get(self.cache_key)
+                if self.entry is not None and self.entry[0] == version:
+                    local_responses.put(self.cache_key, self.entry)
+            self.looked_up = True
+        if self.entry is None or self.entry[0] != version:
             return None
-        return found[1], found[2]
+        return self.entry[1], self.entry[2]
+
+    def answer(self, request) -> HttpResponse | None:
+        """A 304, or the cached 200, when the client's copy or the cache has the answer."""
+        if self.not_modified(request):
+            return HttpResponse(status=304)
+        cached = self.cached_body()
+        if cached is None:
+            return None
+        response = HttpResponse(cached[0], content_type=cached[1])
+        response.from_cache = True
+        return response
 
     def keep(self, response) -> None:
         """Keep a rendered 200 in the response cache (and this process's copies)."""
@@ -200,10 +195,10 @@ class Representation:
         cache.set(self.cache_key, entry, timeout=settings.API_RESPONSE_CACHE_SECONDS)
         local_responses.put(self.cache_key, entry)
 
-    def add_headers(self, response, *, keyed: bool) -> None:
+    def add_headers(self, response, *, private: bool) -> None:
         response["ETag"] = self.etag
         response["Last-Modified"] = _http_date(self.stamp.loaded_at)
-        visibility = "private" if keyed else "public"
+        visibility = "private" if private else "public"
         response["Cache-Control"] = f"{visibility}, max-age={settings.API_CACHE_MAX_AGE}"
         # Only JSON is served (another Accept gets a 406), so Accept is what varies the body.
         if response.has_header("Vary"):
@@ -212,104 +207,74 @@ class Representation:
             response["Vary"] = "Accept"
 
 
-class _Answered(Exception):
-    """Raised from `initial()` when the answer is known without running the view."""
-
-    def __init__(self, response: HttpResponse):
-        self.response = response
-
-
-_request_state = threading.local()
-
-
-def _representation(request) -> Representation | None:
-    representation = Representation.for_request(request)
-    if representation is not None:
-        _request_state.stamp = representation.stamp
-    return representation
-
-
-def request_stamp() -> DatasetStamp | None:
-    """The dataset version the current API request is answered from (read once per request),
-    or, outside one, the current version."""
-    return getattr(_request_state, "stamp", None) or current_version()
-
-
-#: Accept headers the fast path answers (JSON is all the API serves); others take the
-#: full path, where content negotiation answers 406 where it must.
-PLAIN_ACCEPT = {None, "", "*/*", "application/json"}
-
-
-def _cached_answer(representation: Representation, request) -> HttpResponse | None:
-    """A 304 or the cached 200 for this representation, or None when neither applies."""
-    if representation.not_modified(request):
-        return HttpResponse(status=304)
-    cached = representation.cached_body()
-    if cached is None:
-        return None
-    content, content_type = cached
-    response = HttpResponse(content, content_type=content_type)
-    response.from_cache = True
-    return response
-
-
-class HttpCaching:
-    """View mixin: ETag, Last-Modified and Cache-Control on every GET, 304s, cached bodies.
-
-    A cached answer still counts against the caller's quota and bad parameters still fail:
-    it is given after authentication, throttling and the parameter check (`initial`). The
-    commonest polls, anonymous with a plain Accept, are answered before the REST framework
-    sets up a request at all (`dispatch`): the quota is counted the same way, parameters
-    are known to be valid because only a valid request's answer is ever cached or tagged,
-    and the response carries the same headers.
-    """
+class CachedResponses:
+    """View mixin: ETag, Last-Modified and Cache-Control on every GET, 304s and cached
+    bodies, read top to bottom in `dispatch` (see the module)."""
 
     representation: Representation | None = None
 
     def dispatch(self, request, *args, **kwargs):
+        safe = request.method in ("GET", "HEAD")
+        self.representation = Representation.of(request) if safe else None
+        request.dataset = self.representation.stamp if self.representation else None
+        early = self.early_answer(request)
+        if early is not None:
+            return early
+        # The REST framework's own dispatch (rest_framework.views.APIView.dispatch), with
+        # the cached answer looked up between the request's checks and the handler.
+        self.args, self.kwargs = args, kwargs
+        request = self.initialize_request(request, *args, **kwargs)
+        self.request, self.headers = request, self.default_response_headers
         try:
-            response = self._fast_answer(request)
+            self.initial(request, *args, **kwargs)
+            response = self.cached_answer()
             if response is None:
-                return super().dispatch(request, *args, **kwargs)
-            return response
-        finally:
-            _request_state.stamp = None
+                response = self.handler(request)(request, *args, **kwargs)
+        except Exception as exc:
+            response = self.handle_exception(exc)
+        self.response = self.finalize_response(request, response, *args, **kwargs)
+        return self.response
 
-    def _fast_answer(self, request) -> HttpResponse | None:
-        if request.method not in ("GET", "HEAD") or getattr(settings, "REQUIRE_API_KEY", False):
+    def handler(self, request):
+        """The method handler, as the REST framework picks it."""
+        method = request.method.lower()
+        if method not in self.http_method_names:
+            return self.http_method_not_allowed
+        return getattr(self, method, self.http_method_not_allowed)
+
+    def early_answer(self, request) -> HttpResponse | None:
+        """A 304 or the cached 200 for an anonymous GET with a plain Accept, counted by the
+        view's throttles, before the REST framework sets up a request; else None.
+
+        Only while anonymous calls are allowed (REQUIRE_API_KEY off): a request without
+        credentials is then authenticated as anonymous and passes every permission, and
+        its parameters are known to be valid, because only a valid request's answer is
+        ever cached or tagged. A refused quota is left to the full way, which answers the
+        429 (the throttles count a request once, however often they are asked).
+        """
+        representation, meta = self.representation, request.META
+        if (
+            representation is None
+            or getattr(settings, "REQUIRE_API_KEY", False)
+            or any(header in meta for header in CREDENTIAL_HEADERS)
+            or meta.get("HTTP_ACCEPT") not in PLAIN_ACCEPT
+        ):
             return None
-        meta = request.META
-        if "HTTP_AUTHORIZATION" in meta or "HTTP_X_API_KEY" in meta:
+        response = representation.answer(request)
+        if response is None:
             return None
-        if meta.get("HTTP_ACCEPT") not in PLAIN_ACCEPT:
+        anonymous = Request(request)  # no authenticators: the request carries no key
+        if not all(throttle.allow_request(anonymous, self) for throttle in self.get_throttles()):
             return None
-        self.representation = representation = _representation(request)
-        if representation is None:
-            return None
-        response = _cached_answer(representation, request)
-        if response is None or not anonymous_quota_allows(request):
-            return None  # the full path answers (a 429 when the quota is spent)
-        representation.add_headers(response, keyed=False)
+        representation.add_headers(response, private=False)
         response["Allow"] = ", ".join(self.allowed_methods)
         return response
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        if request.method not in ("GET", "HEAD"):
-            return
-        # Computed already when the fast path looked and found no answer.
-        representation = self.representation or _representation(request)
-        self.representation = representation
-        if representation is None:
-            return
-        response = _cached_answer(representation, request)
-        if response is not None:
-            raise _Answered(response)
-
-    def handle_exception(self, exc):
-        if isinstance(exc, _Answered):
-            return exc.response
-        return super().handle_exception(exc)
+    def cached_answer(self) -> HttpResponse | None:
+        """A 304 or the cached 200 for a GET that passed the REST framework's checks."""
+        if self.representation is None:
+            return None
+        return self.representation.answer(self.request)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -318,12 +283,12 @@ class HttpCaching:
             return response
         # A shared cache must not answer partners for us: their requests count against
         # their own quota and carry their own RateLimit headers.
-        keyed = getattr(settings, "REQUIRE_API_KEY", False) or request.auth is not None
-        representation.add_headers(response, keyed=keyed)
-        if response.status_code != 200:
+        private = getattr(settings, "REQUIRE_API_KEY", False) or request.auth is not None
+        representation.add_headers(response, private=private)
+        if response.status_code != 200 or getattr(response, "from_cache", False):
             return response
         if isinstance(response, Response):
             response.add_post_render_callback(representation.keep)
-        elif isinstance(response, HttpResponse) and not getattr(response, "from_cache", False):
+        elif isinstance(response, HttpResponse):
             representation.keep(response)  # rendered already (from JSON rendered at load)
         return response

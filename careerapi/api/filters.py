@@ -17,7 +17,8 @@ from django.http import QueryDict
 from django_filters.fields import BaseCSVField, IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
-from .memo import dataset_memo
+from dataset.memo import dataset_memo
+from dataset.versions import DatasetStamp
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -32,8 +33,10 @@ INCONSISTENT = "inconsistent"
 class SlugListField(forms.Field):
     """Slugs given repeated (`?skill=a&skill=b`) or comma-separated (`?skill=a,b`).
 
-    Cleans to the matching objects, in the order given; names every slug that matches
-    nothing. `lookups` lists the model fields a value may match (slug, and e.g. an ISO code).
+    Cleans to the slugs, in the order given; the filter form (`FilterForm`) then resolves
+    them to the matching objects for the request's dataset and names every slug that
+    matches nothing. `lookups` lists the model fields a value may match (slug, and e.g. an
+    ISO code); `carry` the fields the filter reads from the objects.
     """
 
     widget = forms.SelectMultiple
@@ -53,10 +56,8 @@ class SlugListField(forms.Field):
         values = value if isinstance(value, list | tuple) else [value] if value else []
         return [part.strip() for item in values for part in str(item).split(",")]
 
-    def clean(self, value):
+    def clean(self, value) -> list[str]:
         values = self.to_python(value)
-        if not values:
-            return []
         if not all(values):
             raise ValidationError("an empty slug (check the commas).", code="invalid")
         malformed = [v for v in values if not _SLUG.match(v.lower())]
@@ -66,7 +67,11 @@ class SlugListField(forms.Field):
                 "%(values)s: not a slug (lowercase letters, digits, -).",
                 params={"values": _quoted(malformed)},
             )
-        found = _slug_lookup(self.queryset, self.lookups, self.carry, values)
+        return values
+
+    def resolve(self, values: list[str], *, dataset: DatasetStamp | None) -> list:
+        """The objects `values` name, in the order given (see `_slug_lookup`)."""
+        found = _slug_lookup(self.queryset, self.lookups, self.carry, values, dataset=dataset)
         unknown = [v for v in values if v not in found]
         if unknown:
             name = self.queryset.model._meta.verbose_name
@@ -79,10 +84,28 @@ class SlugListField(forms.Field):
         return list(dict.fromkeys(found[v] for v in values))
 
 
-def _slug_table(queryset: QuerySet, fields: tuple[str, ...], lookups: int) -> dict[str, tuple]:
+class FilterForm(forms.Form):
+    """The form of every filter set: slugs are resolved to objects for `dataset`, the stamp
+    of the dataset the request is answered from (set by `BaseFilterSet`)."""
+
+    dataset: DatasetStamp | None = None
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            if isinstance(field, SlugListField) and cleaned.get(name):
+                try:
+                    cleaned[name] = field.resolve(cleaned[name], dataset=self.dataset)
+                except ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+
+@dataset_memo
+def _slug_table(*, model, fields: tuple[str, ...], lookups: int) -> dict[str, tuple]:
     """Every lookup value of the model (slugs, codes) -> its row's id and `fields`."""
     table = {}
-    for row in queryset.order_by().values_list("pk", *fields):
+    for row in model._default_manager.order_by().values_list("pk", *fields):
         for value in row[1 : 1 + lookups]:
             if value is not None:
                 table[str(value)] = row
@@ -90,23 +113,24 @@ def _slug_table(queryset: QuerySet, fields: tuple[str, ...], lookups: int) -> di
 
 
 def _slug_lookup(
-    queryset: QuerySet, lookups: tuple[str, ...], carry: tuple[str, ...], values: list[str]
+    queryset: QuerySet,
+    lookups: tuple[str, ...],
+    carry: tuple[str, ...],
+    values: list[str],
+    *,
+    dataset: DatasetStamp | None,
 ) -> dict:
     """The objects `values` name, keyed by value; values that name nothing are left out.
 
     Filters name a few rows of small tables, once per request: the whole table's slugs are
-    memoised per dataset (`dataset_memo`), so resolving them costs no query. The objects
-    hold only their id, lookup fields and the `carry` fields a filter reads. A value the
-    memo lacks (a row added outside a load) is looked up in the database.
+    memoised per dataset, so resolving them costs no query. The objects hold only their id,
+    lookup fields and the `carry` fields a filter reads. A value the memo lacks (a row
+    added outside a load) is looked up in the database.
     """
     model, fields = queryset.model, (*lookups, *carry)
-    if queryset.query.has_filters():
-        table = {}
-    else:
-        table = dataset_memo(
-            f"slugs:{model._meta.label}:{','.join(fields)}",
-            lambda: _slug_table(queryset, fields, len(lookups)),
-        )
+    table = {}
+    if not queryset.query.has_filters():
+        table = _slug_table(dataset=dataset, model=model, fields=fields, lookups=len(lookups))
     found = {}
     for value in values:
         row = table.get(value)
@@ -169,6 +193,26 @@ class SlugsFilter(django_filters.MultipleChoiceFilter):
         if distinct is None:
             distinct = crosses_to_many(qs.model, (self.field_name,))
         return qs.distinct() if distinct else qs
+
+
+class SearchFilter(django_filters.CharFilter):
+    """Case-insensitive substring search over several fields."""
+
+    def __init__(self, *, fields: tuple[str, ...], **kwargs):
+        self.search_fields = fields
+        kwargs.setdefault("label", f"Case-insensitive text search in {', '.join(fields)}.")
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        value = (value or "").strip()
+        if not value:
+            return qs
+        match = Q()
+        for field in self.search_fields:
+            match |= Q(**{f"{field}__icontains": value})
+        qs = qs.filter(match)
+        # A search through a to-many relation (a role's skills) can match a row twice.
+        return qs.distinct() if crosses_to_many(qs.model, self.search_fields) else qs
 
 
 class BoundedCSVField(BaseCSVField):
@@ -248,6 +292,15 @@ class BaseFilterSet(django_filters.FilterSet):
         "(any UTC offset, e.g. 2026-01-01T00:00:00Z).",
     )
 
+    @property
+    def form(self) -> FilterForm:
+        if not hasattr(self, "_form"):
+            form_class = self.get_form_class()
+            data = self.data if self.is_bound else None
+            self._form = form_class(data, prefix=self.form_prefix)
+            self._form.dataset = getattr(self.request, "dataset", None)
+        return self._form
+
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         if queryset is None:
             queryset = self._meta.model._default_manager.all()
@@ -265,7 +318,10 @@ class BaseFilterSet(django_filters.FilterSet):
         form_class = cls.__dict__.get("_form_class")
         if form_class is None:
             fields = {name: f.field for name, f in cls.base_filters.items()}
-            form_class = type(f"{cls.__name__}Form", (cls._meta.form,), fields)
+            # Every filter form resolves slugs (`FilterForm`); a filter set's own form
+            # (`Meta.form`) builds on it.
+            base = cls._meta.form if issubclass(cls._meta.form, FilterForm) else FilterForm
+            form_class = type(f"{cls.__name__}Form", (base,), fields)
             form_class.base_fields = _SharedFields(form_class.base_fields)
             cls._form_class = form_class
         return form_class

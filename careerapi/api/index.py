@@ -9,16 +9,10 @@ from . import examples
 from .views import ApiView
 
 
-def _routers():
-    from compensation.api.urls import router as compensation
-    from interviews.api.urls import router as interviews
-    from roles.api.urls import router as roles
-
-    return (roles, compensation, interviews)
-
-
 class ApiIndexView(ApiView):
-    """The entry point of API v1."""
+    """The entry point of API v1: every collection of the `routers` the project mounts."""
+
+    routers: tuple = ()
 
     @extend_schema(
         operation_id="index",
@@ -41,7 +35,7 @@ class ApiIndexView(ApiView):
     def get(self, request):
         collections = {
             prefix: request.build_absolute_uri(reverse(f"v1:{basename}-list"))
-            for router in _routers()
+            for router in self.routers
             for prefix, _viewset, basename in router.registry
         }
         return Response(

@@ -1,24 +1,23 @@
-"""Lists served from JSON rendered at load time (`dataset.models.Rendering`).
+"""Lists served from JSON rendered at load time (`dataset.rendering`), and the JSON helpers
+of answers written without a serializer instance.
 
-A `RenderedCollection` says how a collection's items are rendered: byte for byte what the
-view's serializer would return (each collection's tests compare the two). The
-loader re-renders every registered collection after each load that changed anything
-(`dataset.rendering`); `RenderedList` then answers a list with one query for the page's ids
-(plus the count) and one for their JSON, whatever the page size or the nesting.
+`RenderedList` answers a list with one query for the page's ids (plus the count) and one
+for their JSON, whatever the page size or the nesting.
 """
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-
-from django.db.models import QuerySet
 from django.http import HttpResponse
 from rest_framework.fields import DateTimeField
 from rest_framework.renderers import JSONRenderer
 
-from .memo import dataset_memo
+from dataset.memo import dataset_memo
+from dataset.models import Rendering
+from dataset.rendering import RenderedCollection
 
 _renderer = JSONRenderer()
 _datetime = DateTimeField()
+
+#: The parameters that leave a list unfiltered: its ids in each order are memoised.
+UNFILTERED_PARAMETERS = {"page", "page_size", "ordering"}
 
 
 def render_json(data) -> bytes:
@@ -31,25 +30,10 @@ def datetime_json(value) -> str:
     return _datetime.to_representation(value)
 
 
-@dataclass(frozen=True)
-class RenderedCollection:
-    """A collection whose list items are rendered at load time.
-
-    `render_items(queryset)` yields (id, JSON) for each item of the queryset, exactly as
-    the collection's serializer would write it.
-    """
-
-    name: str
-    queryset: Callable[[], QuerySet]
-    render_items: Callable[[QuerySet], Iterator[tuple[int, str]]]
-
-    def render(self, queryset: QuerySet | None = None) -> Iterator[tuple[int, str]]:
-        """(id, JSON) of every item of `queryset` (default: the whole collection)."""
-        return self.render_items(self.queryset() if queryset is None else queryset)
-
-
-#: The parameters that leave a list unfiltered: its ids in each order are memoised.
-UNFILTERED_PARAMETERS = {"page", "page_size", "ordering"}
+@dataset_memo
+def _id_orders(*, collection: str) -> dict[str, list[int]]:
+    """The ids of the unfiltered collection in each order asked for so far, by `ordering`."""
+    return {}
 
 
 class RenderedList:
@@ -68,12 +52,13 @@ class RenderedList:
         ids = queryset.values_list("pk", flat=True)
         if not set(request.query_params) <= UNFILTERED_PARAMETERS:
             return ids
+        orders = _id_orders(dataset=request.dataset, collection=self.rendered.name)
         ordering = request.query_params.get("ordering", "")
-        return dataset_memo(f"ids:{self.rendered.name}:{ordering}", lambda: list(ids))
+        if ordering not in orders:
+            orders[ordering] = list(ids)
+        return orders[ordering]
 
     def list(self, request, *args, **kwargs):
-        from dataset.models import Rendering
-
         queryset = self.filter_queryset(self.get_queryset().prefetch_related(None))
         page = self.paginate_queryset(self._ordered_ids(request, queryset))
         ids = list(page) if page is not None else list(queryset.values_list("pk", flat=True))

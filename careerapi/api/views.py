@@ -2,11 +2,12 @@
 
 import re
 
-from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.mixins import ListModelMixin, RetrieveModelMixin
 from rest_framework.views import APIView
+from rest_framework.viewsets import GenericViewSet
 
-from .caching import HttpCaching
+from .caching import CachedResponses
 from .filters import SLUG_PATTERN
 from .pagination import MAX_PAGE_SIZE
 
@@ -87,12 +88,25 @@ def _page_error(name: str, values: list[str]) -> str | None:
     return None
 
 
-class ReadOnlyViewSet(HttpCaching, QueryParameterCheck, viewsets.ReadOnlyModelViewSet):
-    """A read-only collection whose items are looked up by slug."""
+class DatasetContext:
+    """Serializers are given the dataset stamp the request is answered from, so what they
+    read per dataset (`dataset.memo`) is read for that stamp."""
+
+    def get_serializer_context(self):
+        dataset = getattr(self.request, "dataset", None)
+        return {**super().get_serializer_context(), "dataset": dataset}
+
+
+class CollectionViewSet(CachedResponses, QueryParameterCheck, DatasetContext, GenericViewSet):
+    """A collection whose items are looked up by slug; its actions come from the mixins."""
 
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN.strip("^$")
 
 
-class ApiView(HttpCaching, QueryParameterCheck, APIView):
+class ReadOnlyViewSet(RetrieveModelMixin, ListModelMixin, CollectionViewSet):
+    """A read-only collection: list and detail."""
+
+
+class ApiView(CachedResponses, QueryParameterCheck, APIView):
     """A read-only endpoint that is not a model collection (index, dataset, changes, export)."""

@@ -49,11 +49,12 @@ THIRD_PARTY_APPS = [
 # LOCAL_APPS
 # ------------------------------------------------------------------------------
 LOCAL_APPS = [
+    "dataset",
     "roles",
     "compensation",
     "interviews",
-    "dataset",
     "apikeys",
+    "loader",
 ]
 
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -104,7 +105,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# DATABASE_REPLICA_URL adds a read replica: careerapi.routers.ReplicaRouter sends reads there
+# DATABASE_REPLICA_URL adds a read replica: careerapi.replicas.ReplicaRouter sends reads there
 # and writes to default. Tests mirror it onto the test database.
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
@@ -113,7 +114,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-DATABASE_ROUTERS = ["careerapi.routers.ReplicaRouter"]
+DATABASE_ROUTERS = ["careerapi.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -13,11 +13,12 @@ from types import SimpleNamespace
 
 from django.db.models import QuerySet
 
-from careerapi.api.memo import References, dataset_memo
 from careerapi.api.rendering import datetime_json
 from compensation.models import Currency, Region, SalaryBand
-from roles.api.serializers import source_refs_read
+from dataset.memo import References, dataset_memo
+from dataset.versions import DatasetStamp
 from roles.models import Level, Role
+from roles.selectors import source_refs_read
 
 from .conversion import Conversion
 from .serializers import ExchangeRateSerializer
@@ -51,6 +52,7 @@ def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
+@dataset_memo
 def _references() -> dict[str, dict]:
     """What a band shows of the rows it points at, by id."""
     return {
@@ -72,9 +74,15 @@ class BandRows:
     """Turns rows of `BAND_COLUMNS` into the dicts `SalaryBandSerializer` would return
     (`SalaryBandSummarySerializer` without `with_role`)."""
 
-    def __init__(self, conversion: Conversion | None, *, with_role: bool = True):
-        self.conversion, self.with_role = conversion, with_role
-        self.refs = References("salary-band-references", _references)
+    def __init__(
+        self,
+        conversion: Conversion | None,
+        *,
+        dataset: DatasetStamp | None,
+        with_role: bool = True,
+    ):
+        self.conversion, self.with_role, self.dataset = conversion, with_role, dataset
+        self.refs = References(_references, dataset=dataset)
 
     def band(self, row: dict) -> dict:
         code = self.refs.get("currency", row["currency_id"])
@@ -118,13 +126,18 @@ class BandRows:
             "median": _number(amounts.median),
             "average": _number(amounts.average),
             "rate": _number(amounts.rate),
-            "rates_used": _rates_json(amounts.rates_used),
+            "rates_used": _rates_json(amounts.rates_used, dataset=self.dataset),
         }, None
 
 
-def _rates_json(rates) -> list:
+@dataset_memo
+def _rates_written() -> dict[tuple, list]:
+    return {}
+
+
+def _rates_json(rates, *, dataset: DatasetStamp | None) -> list:
     """The exchange rates a conversion used, as JSON, written once per dataset."""
-    written = dataset_memo("exchange-rates-json", dict)
+    written = _rates_written(dataset=dataset)
     key = tuple(rate.pk for rate in rates)
     if key not in written:
         written[key] = ExchangeRateSerializer(rates, many=True).data

@@ -13,14 +13,9 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
 from careerapi.api.filters import UNKNOWN
-from careerapi.api.memo import dataset_memo
 from compensation.models import ExchangeRate, SalaryBand
-from compensation.services import (
-    BASE_CURRENCY,
-    ConvertedAmounts,
-    exchange_rates_latest,
-    salary_band_convert,
-)
+from compensation.selectors import exchange_rates_latest
+from compensation.services import BASE_CURRENCY, ConvertedAmounts, salary_band_convert
 
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 _CURRENCY = re.compile(CURRENCY_PATTERN)
@@ -67,7 +62,7 @@ def conversion_from_request(request) -> Conversion | None:
     if len(values) > 1:
         raise ValidationError({"currency": "given more than once."})
     code = values[0]
-    rates = dataset_memo("exchange-rates", exchange_rates_latest)
+    rates = exchange_rates_latest(dataset=getattr(request, "dataset", None))
     supported = ", ".join([BASE_CURRENCY, *sorted(rates)])
     if not _CURRENCY.match(code):
         raise ValidationError(

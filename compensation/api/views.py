@@ -99,7 +99,7 @@ class SalaryBandViewSet(ReadOnlyViewSet):
 
     def list(self, request, *args, **kwargs):
         # Rows, not model instances: the same JSON as the serializer (see band_rows).
-        rows = BandRows(conversion_from_request(request))
+        rows = BandRows(conversion_from_request(request), dataset=request.dataset)
         queryset = band_rows(self.filter_queryset(self.get_queryset()))
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response([rows.band(row) for row in page])

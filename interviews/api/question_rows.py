@@ -10,11 +10,12 @@ page and the links, whatever the page size. The JSON is `QuestionSerializer`'s
 
 from django.db.models import IntegerField, QuerySet, Value
 
-from careerapi.api.memo import References
 from careerapi.api.rendering import datetime_json
+from dataset.memo import References, dataset_memo
+from dataset.versions import DatasetStamp
 from interviews.models import Competency, InterviewProcess, Question, Topic
-from roles.api.serializers import source_refs_read
 from roles.models import Company, Role
+from roles.selectors import source_refs_read
 
 QUESTION_COLUMNS = (
     "id",
@@ -39,6 +40,7 @@ def _ranked(queryset: QuerySet, shown) -> dict[int, tuple[int, object]]:
     return {row["id"]: (rank, shown(row)) for rank, row in enumerate(queryset)}
 
 
+@dataset_memo
 def _references() -> dict[str, dict]:
     """What a question shows of the rows it points at, by id."""
     return {
@@ -80,8 +82,8 @@ def _links(question_ids: list[int]) -> QuerySet:
 class QuestionRows:
     """Turns rows of `QUESTION_COLUMNS` into the dicts `QuestionSerializer` would return."""
 
-    def __init__(self):
-        self.refs = References("question-references", _references)
+    def __init__(self, *, dataset: DatasetStamp | None):
+        self.refs = References(_references, dataset=dataset)
 
     def questions(self, rows: list[dict]) -> list[dict]:
         linked = {row["id"]: ([], [], []) for row in rows}

@@ -129,4 +129,5 @@ class QuestionViewSet(ReadOnlyViewSet):
     def list(self, request, *args, **kwargs):
         # Rows, not model instances: the same JSON as the serializer (see question_rows).
         page = self.paginate_queryset(question_rows(self.filter_queryset(self.get_queryset())))
-        return self.get_paginated_response(QuestionRows().questions(list(page)))
+        rows = QuestionRows(dataset=request.dataset)
+        return self.get_paginated_response(rows.questions(list(page)))

@@ -5,12 +5,14 @@ rows and writing the dicts directly costs a fraction of model instances and nest
 serializers (tests/roles/test_match_rows.py compares the two).
 """
 
-from careerapi.api.memo import References
+from dataset.memo import References, dataset_memo
+from dataset.versions import DatasetStamp
 from roles.choices import IMPORTANCE_WEIGHTS
 from roles.models import Role, RoleSkill, Skill
 from roles.services import RoleMatch
 
 
+@dataset_memo
 def _references() -> dict[str, dict]:
     """Every role as a match shows it, and every skill with its rank by name (the
     database's order and collation) and what a match shows of it but the importance."""
@@ -34,10 +36,12 @@ def _references() -> dict[str, dict]:
     }
 
 
-def role_matches_json(matches: list[RoleMatch], *, skills: list[Skill]) -> list[dict]:
+def role_matches_json(
+    matches: list[RoleMatch], *, skills: list[Skill], dataset: DatasetStamp | None
+) -> list[dict]:
     """The page's matches with their roles, matched skills and missing skills: one query
     for the page's links; roles and skills come from tables memoised per dataset."""
-    refs = References("match-references", _references)
+    refs = References(_references, dataset=dataset)
     wanted = {skill.id for skill in skills}
     ids = [match.role_id for match in matches]
     links = list(

@@ -1,7 +1,7 @@
-"""Serializers for sources, families, companies, skills, ladders and levels.
+"""Serializers for sources, families, companies, skills, ladders, levels and roles.
 
-Role serializers, which nest pay and interview data from the other apps, are in
-`roles/api/role_serializers.py`.
+The role page (`careerapi/role_page/`), which nests pay and interview data from the other
+apps, builds on the role serializers here.
 """
 
 from rest_framework import serializers
@@ -12,6 +12,10 @@ from roles.models import (
     Family,
     Ladder,
     Level,
+    RelatedRole,
+    Role,
+    RoleContent,
+    RoleSkill,
     RoleStatistic,
     Skill,
     Source,
@@ -24,14 +28,6 @@ class SourceRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = ["slug", "title", "attribution"]
-
-
-def source_refs_read() -> dict[int, dict]:
-    """Every source as `SourceRefSerializer` writes it, by id: for JSON written from rows."""
-    return {
-        source.id: {"slug": source.slug, "title": source.title, "attribution": source.attribution}
-        for source in Source.objects.order_by().only("slug", "title", "publisher", "as_of")
-    }
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -157,3 +153,91 @@ class LadderSerializer(serializers.ModelSerializer):
             "levels",
             "updated_at",
         ]
+
+
+class RoleSkillSerializer(serializers.ModelSerializer):
+    """A skill a role needs, with the importance the source gives it and its weight."""
+
+    slug = serializers.CharField(source="skill.slug")
+    name = serializers.CharField(source="skill.name")
+    category = serializers.CharField(source="skill.category")
+    weight = serializers.IntegerField()
+
+    class Meta:
+        model = RoleSkill
+        fields = ["slug", "name", "category", "importance", "weight"]
+
+
+class RoleSkillDetailSerializer(RoleSkillSerializer):
+    source = SourceRefSerializer()
+
+    class Meta(RoleSkillSerializer.Meta):
+        fields = [*RoleSkillSerializer.Meta.fields, "quote", "source"]
+
+
+class RoleContentSerializer(serializers.ModelSerializer):
+    source = SourceRefSerializer()
+
+    class Meta:
+        model = RoleContent
+        fields = ["kind", "title", "body", "source"]
+
+
+class RelatedRoleSerializer(serializers.ModelSerializer):
+    role = serializers.SlugRelatedField(
+        source="related_role", slug_field="slug", read_only=True, allow_null=True
+    )
+    source = SourceRefSerializer()
+
+    class Meta:
+        model = RelatedRole
+        fields = ["name", "role", "description", "source"]
+
+
+class RoleSerializer(serializers.ModelSerializer):
+    """A role as listed: who, where, and the skills it needs."""
+
+    company = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    family = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    skills = RoleSkillSerializer(source="role_skills", many=True)
+
+    class Meta:
+        model = Role
+        fields = [
+            "slug",
+            "title",
+            "company",
+            "family",
+            "summary",
+            "experience_years_min",
+            "experience_years_max",
+            "skills",
+            "updated_at",
+        ]
+
+
+class RoleRefSerializer(serializers.ModelSerializer):
+    company = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    family = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Role
+        fields = ["slug", "title", "company", "family"]
+
+
+class RoleMatchSerializer(serializers.Serializer):
+    """One role ranked by skill match, with the skills given and the skills missing."""
+
+    role = RoleRefSerializer()
+    score = serializers.FloatField(
+        help_text="The role's weights for the given skills / (3 × skills given), with "
+        "required 3, preferred 2, mentioned 1; 1.0 means the role requires every skill given."
+    )
+    coverage = serializers.FloatField(
+        help_text="Weight of the matched skills / weight of all the role's skills: how much "
+        "of the role the given skills cover."
+    )
+    matched_weight = serializers.IntegerField()
+    total_weight = serializers.IntegerField()
+    matched = RoleSkillSerializer(many=True)
+    missing = RoleSkillSerializer(many=True)

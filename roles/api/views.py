@@ -1,22 +1,25 @@
-"""Read-only endpoints for sources, families, companies, skills, ladders, levels and roles."""
+"""Read-only endpoints for sources, families, companies, skills, ladders, levels and roles.
+
+The role page (`/api/v1/roles/{slug}/`), which nests pay and interviews, is composed above
+the apps, in `careerapi/role_page/`.
+"""
 
 from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.mixins import ListModelMixin
 
 from careerapi.api.filters import UNKNOWN
-from careerapi.api.memo import dataset_memo
-from careerapi.api.rendering import RenderedCollection, RenderedList
-from careerapi.api.views import ReadOnlyViewSet
-from compensation.api.conversion import CURRENCY_PARAMETER, conversion_from_request
-from compensation.models import SalaryBand
-from interviews.models import InterviewProcess, InterviewStage
+from careerapi.api.rendering import RenderedList
+from careerapi.api.views import CollectionViewSet, ReadOnlyViewSet
+from dataset.rendering import RenderedCollection
 from roles import filtersets
 from roles.models import Company, Family, Ladder, Level, Role, RoleSkill, Skill, Source
-from roles.services import role_match, skill_keys_read, skill_weights_read, skills_resolve
+from roles.selectors import skill_keys, skill_weights
+from roles.services import role_match, skills_resolve
 
-from . import examples, role_serializers, serializers
+from . import examples, serializers
 from .list_rows import role_list_items
 from .match_rows import role_matches_json
 
@@ -183,74 +186,20 @@ SKILLS_PARAMETER = OpenApiParameter(
         "the given skills, `skill_any` roles that need any of them.",
         examples=[examples.ROLE],
     ),
-    retrieve=extend_schema(
-        summary="Get a role page",
-        description="Everything for a role page: skills with importance and category, "
-        "statistics, responsibilities and other content, related roles, career ladders "
-        "and levels, salary bands (converted with `currency`), interview processes, and "
-        "the sources all of it comes from.",
-        parameters=[CURRENCY_PARAMETER],
-        examples=[examples.ROLE_DETAIL],
-    ),
 )
-class RoleViewSet(RenderedList, ReadOnlyViewSet):
-    """Roles: the list with skills, the full role page, and skill matching."""
+class RoleViewSet(RenderedList, ListModelMixin, CollectionViewSet):
+    """Roles: the list with skills, and skill matching (the role page is the project's)."""
 
     queryset = role_list_queryset()
     rendered = ROLES_RENDERED
-    serializer_class = role_serializers.RoleSerializer
+    serializer_class = serializers.RoleSerializer
     filterset_class = filtersets.RoleFilterSet
-    action_query_parameters = {
-        "retrieve": ("currency",),
-        "match": ("skills", "page", "page_size"),
-    }
-
-    def get_queryset(self):
-        if self.action != "retrieve":
-            return super().get_queryset()
-        return Role.objects.select_related("company", "family", "source").prefetch_related(
-            Prefetch(
-                "role_skills",
-                queryset=RoleSkill.objects.select_related("skill", "source").order_by(
-                    "skill__name"
-                ),
-            ),
-            "statistics__source",
-            "content__source",
-            "related__source",
-            "related__related_role",
-            Prefetch(
-                "ladders",
-                queryset=Ladder.objects.select_related("company", "role", "source")
-                .prefetch_related(Prefetch("levels", queryset=Level.objects.order_by("position")))
-                .order_by("name"),
-            ),
-            Prefetch(
-                "salary_bands",
-                queryset=SalaryBand.objects.order_by("level__position", "slug"),
-            ),
-            Prefetch(
-                "interview_processes",
-                queryset=InterviewProcess.objects.select_related("company", "source")
-                .prefetch_related(
-                    Prefetch("stages", queryset=InterviewStage.objects.order_by("position"))
-                )
-                .order_by("name"),
-            ),
-        )
+    action_query_parameters = {"match": ("skills", "page", "page_size")}
 
     def get_serializer_class(self):
-        if self.action == "retrieve":
-            return role_serializers.RoleDetailSerializer
         if self.action == "match":
-            return role_serializers.RoleMatchSerializer
+            return serializers.RoleMatchSerializer
         return super().get_serializer_class()
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        if self.action == "retrieve":
-            context["conversion"] = conversion_from_request(self.request)
-        return context
 
     @extend_schema(
         operation_id="roles_match",
@@ -262,7 +211,7 @@ class RoleViewSet(RenderedList, ReadOnlyViewSet):
         "rank by score, then coverage, then slug. Each result lists the matched and the "
         "missing skills.",
         parameters=[SKILLS_PARAMETER],
-        responses=role_serializers.RoleMatchSerializer(many=True),
+        responses=serializers.RoleMatchSerializer(many=True),
         examples=[examples.ROLE_MATCH],
     )
     @action(detail=False, url_path="match", filterset_class=None)
@@ -275,11 +224,12 @@ class RoleViewSet(RenderedList, ReadOnlyViewSet):
         ]
         if not names:
             raise ValidationError({"skills": "give at least one skill slug, name or alias."})
-        keys = dataset_memo("skill-keys", skill_keys_read)
-        skills, unknown = skills_resolve(names=names, keys=keys)
+        skills, unknown = skills_resolve(names=names, keys=skill_keys(dataset=request.dataset))
         if unknown:
             listed = ", ".join(repr(name) for name in unknown)
             raise ValidationError({"skills": f"unknown skill(s): {listed}."}, code=UNKNOWN)
-        weights = dataset_memo("skill-weights", skill_weights_read)
+        weights = skill_weights(dataset=request.dataset)
         page = self.paginate_queryset(role_match(skills=skills, weights=weights))
-        return self.get_paginated_response(role_matches_json(page, skills=skills))
+        return self.get_paginated_response(
+            role_matches_json(page, skills=skills, dataset=request.dataset)
+        )

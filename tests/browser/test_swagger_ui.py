@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
-from dataset.services import dataset_load
+from loader.services import dataset_load
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}

@@ -10,9 +10,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from careerapi.api.memo import dataset_memos_clear
 from compensation.models import Currency, ExchangeRate
 from roles.models import Source
+from tests.conftest import process_caches_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def slugs(response, key: str = "slug") -> list[str]:
 
 def query_count(client, url: str) -> int:
     cache.clear()  # count the queries of a fresh answer, not of a cached one
-    dataset_memos_clear()  # nor of one this process kept
+    process_caches_clear()  # nor of one this process kept
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -180,7 +180,7 @@ def test_currency_latest_rate_is_the_newest_then_by_slug(client, seed_dataset):
     )
     ExchangeRate.objects.filter(as_of__isnull=False).delete()
     cache.clear()  # rows changed outside a dataset load, which the response cache cannot see
-    dataset_memos_clear()
+    process_caches_clear()
     # Two rows without a date: the first slug wins.
     assert client.get(f"{CURRENCIES}CAD/").json()["latest_rate"]["slug"] == "cad-usd-aaa-undated"
 

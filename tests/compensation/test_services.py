@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from compensation.models import Currency, ExchangeRate, SalaryBand
-from compensation.services import exchange_rates_latest, salary_band_convert
+from compensation.selectors import exchange_rates_latest
+from compensation.services import salary_band_convert
 from roles.models import Source
 
 pytestmark = pytest.mark.django_db
@@ -26,11 +27,11 @@ def add_rate(code: str, slug: str, rate: str, as_of: date | None = None) -> Exch
 
 def convert(slug: str, to_currency: str):
     band = SalaryBand.objects.select_related("currency").get(slug=slug)
-    return salary_band_convert(band=band, to_currency=to_currency, rates=exchange_rates_latest())
+    return salary_band_convert(band=band, to_currency=to_currency, rates=exchange_rates_latest(dataset=None))
 
 
 def test_exchange_rates_latest_holds_every_seed_rate_but_not_usd_or_gbp(seed_dataset):
-    rates = exchange_rates_latest()
+    rates = exchange_rates_latest(dataset=None)
 
     assert sorted(rates) == ["AUD", "BRL", "CAD", "EUR", "INR", "MXN", "SGD"]
     assert rates["CAD"].slug == "cad-usd-himalayas"
@@ -44,7 +45,7 @@ def test_exchange_rates_latest_prefers_the_newest_date_then_the_first_slug(seed_
     add_rate("CAD", "cad-usd-2025", "0.7", date(2025, 6, 1))
     add_rate("EUR", "eur-usd-aaa", "1.1")  # undated, like the seed row, but an earlier slug
 
-    rates = exchange_rates_latest()
+    rates = exchange_rates_latest(dataset=None)
 
     assert rates["CAD"].slug == "cad-usd-2025"  # undated rows count as the oldest
     assert rates["EUR"].slug == "eur-usd-aaa"
@@ -100,7 +101,7 @@ def test_a_target_currency_without_a_rate_is_an_error(seed_dataset):
 
 def test_conversion_uses_the_rates_it_is_given(seed_dataset):
     band = SalaryBand.objects.get(slug="amazon-engineer-mx")  # MXN 500k–2M
-    rates = exchange_rates_latest()
+    rates = exchange_rates_latest(dataset=None)
     rates["MXN"] = add_rate("MXN", "mxn-usd-2026", "0.055", date(2026, 1, 1))
 
     converted = salary_band_convert(band=band, to_currency="USD", rates=rates)

@@ -4,12 +4,12 @@ import json
 
 import pytest
 
-from careerapi.api.memo import dataset_memos_clear
 from careerapi.api.rendering import render_json
 from interviews.api.serializers import QuestionSerializer
 from interviews.api.views import QuestionViewSet
 from interviews.models import Competency, Question, Topic
 from roles.models import Role
+from tests.conftest import process_caches_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_every_question_is_the_serializers_json(seed_dataset, client):
     question.topics.add(*Topic.objects.all()[:4])
     question.competencies.add(*Competency.objects.all()[:3])
     question.roles.add(*Role.objects.all()[:3])
-    dataset_memos_clear()  # rows changed outside a load
+    process_caches_clear()  # rows changed outside a load
 
     response = client.get(QUESTIONS, {"page_size": 100})
 

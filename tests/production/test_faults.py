@@ -11,7 +11,7 @@ import psycopg
 import pytest
 from django.conf import settings
 
-from dataset.services import LOAD_LOCK_ID
+from loader.services import LOAD_LOCK_ID
 
 from .processes import (
     http_get,

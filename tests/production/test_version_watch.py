@@ -1,4 +1,4 @@
-"""Each app process holds the dataset version between loads (careerapi.api.version_watch)
+"""Each app process holds the dataset version between loads (dataset.versions.version_watch)
 and keeps the responses it served: a load in another process must still show at once, in
 every worker, and an outage of Redis must never leave a stale version held."""
 
@@ -8,7 +8,7 @@ import time
 from django.conf import settings
 from django.test import override_settings
 
-from careerapi.api.version_watch import VersionWatch, version_announce
+from dataset.versions import VersionWatch, version_announce
 
 from .processes import http_get, http_json, manage_run, postgres_url, wait_until
 

@@ -5,13 +5,13 @@ import json
 import pytest
 from django.core.cache import cache
 
-from careerapi.api.memo import dataset_memos_clear
 from careerapi.api.rendering import render_json
 from dataset.models import Rendering
-from dataset.services import dataset_load
-from roles.api.role_serializers import RoleSerializer
+from loader.services import dataset_load
+from roles.api.serializers import RoleSerializer
 from roles.api.views import role_list_queryset
 from roles.models import Role
+from tests.conftest import process_caches_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_a_load_renders_the_roles_again(seed_dataset, client, fixture_file, data
     )
     dataset_load(paths=[dataset_copy])
     cache.clear()  # the version is published on commit, which this test never reaches
-    dataset_memos_clear()
+    process_caches_clear()
 
     names = {
         skill["name"]

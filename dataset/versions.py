@@ -1,16 +1,19 @@
-"""The loaded dataset version, held by each app process between loads.
+"""Which dataset is loaded: its stamp, read from the cache or the database, and published.
 
-Every request needs the version (for its ETag and its cache key), and asking Redis for it
-each time is a round trip that a cached answer or a 304 otherwise would not make. So a
-load stores the new version (`CURRENT_VERSION_KEY`) and then publishes it on
-`VERSION_CHANNEL`; each app process subscribes once and, per request, only looks for a
-message on the socket it already holds, which costs no round trip. It reads the key again
-when a message came, when it has just subscribed, when its subscription failed, and at
-least every `VERIFY_SECONDS` anyway (a connection can die without a word).
+Every API answer is fixed by the dataset version it was computed from, so every request
+reads the stamp first (`DatasetStamp`: version and load time). A load publishes the new
+stamp (`dataset_stamp_publish`): it stores it in the shared cache under `STAMP_KEY` and
+announces it on `VERSION_CHANNEL`. Reading it (`dataset_stamp_read`) asks the cache, and the
+database when the cache does not have it.
 
-Without Redis (the local-memory cache of development and tests) or while it is
-unreachable, nothing is held and every request reads the version, as it would without
-this module.
+Asking Redis for the stamp on every request is a round trip that a cached answer or a 304
+otherwise would not make, so each app process holds it between loads (`version_watch`): it
+subscribes to the channel once and, per request, only looks for a message on the socket it
+already holds, which costs no round trip. It reads the stamp again when a message came, when
+it has just subscribed, when its subscription failed, and at least every `VERIFY_SECONDS`
+anyway (a connection can die without a word). Without Redis (the local-memory cache of
+development and tests) or while it is unreachable, nothing is held and every request reads
+the stamp.
 """
 
 import contextlib
@@ -19,14 +22,19 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass
+from datetime import datetime
 
+from django.conf import settings
 from django.core.cache import cache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from .models import DatasetVersion
+
 logger = logging.getLogger(__name__)
 
+STAMP_KEY = "careerapi:dataset-version"
 VERSION_CHANNEL = "careerapi:dataset-version"
 VERIFY_SECONDS = 5.0
 #: After a failed subscription, how long to serve without one before trying again.
@@ -35,7 +43,20 @@ RETRY_SECONDS = 5.0
 CONFIRM_SECONDS = 0.5
 
 _UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
-T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DatasetStamp:
+    """Which dataset is loaded, and when it was."""
+
+    version: str
+    loaded_at: datetime
+
+
+def dataset_stamp_publish(*, version: str, loaded_at: datetime) -> None:
+    """Make `version` the current dataset for every app server (after its load committed)."""
+    cache.set(STAMP_KEY, DatasetStamp(version, loaded_at), timeout=None)
+    version_announce(version)
 
 
 def version_announce(version: str) -> None:
@@ -43,6 +64,19 @@ def version_announce(version: str) -> None:
     publish = getattr(cache, "publish", None)  # only the Redis cache has it
     if publish is not None:
         publish(VERSION_CHANNEL, version)
+
+
+def dataset_stamp_read(cached: DatasetStamp | None = None) -> DatasetStamp | None:
+    """The loaded dataset's stamp: `cached` (the value of `STAMP_KEY`, read by the caller
+    in a round trip of its own), else the cache's, else one query (then cached briefly)."""
+    stamp = cached if cached is not None else cache.get(STAMP_KEY)
+    if stamp is None:
+        row = DatasetVersion.objects.order_by("-loaded_at").values("version", "loaded_at").first()
+        if row is None:
+            return None
+        stamp = DatasetStamp(row["version"], row["loaded_at"])
+        cache.set(STAMP_KEY, stamp, timeout=settings.DATASET_VERSION_CHECK_SECONDS)
+    return stamp
 
 
 class VersionWatch:
@@ -57,7 +91,9 @@ class VersionWatch:
         self._retry_at = 0.0
         self._generation = 0  # messages (and lost subscriptions) seen
 
-    def current(self, read: Callable[[], T]) -> T:
+    def current(
+        self, read: Callable[[], DatasetStamp | None] = dataset_stamp_read
+    ) -> DatasetStamp | None:
         """The stamp held, or `read()`'s (kept when a subscription will say it changed)."""
         with self._lock:
             held = self._held()
@@ -89,7 +125,7 @@ class VersionWatch:
         return self._stamp
 
     def forget(self) -> None:
-        """Read the version again on the next request (tests that empty the cache)."""
+        """Read the stamp again on the next request (tests that empty the cache)."""
         with self._lock:
             self._stamp, self._generation = None, self._generation + 1
 
@@ -122,3 +158,8 @@ class VersionWatch:
 
 
 version_watch = VersionWatch()
+
+
+def dataset_version_current() -> DatasetVersion | None:
+    """The most recently loaded dataset version, from the database (not the cache)."""
+    return DatasetVersion.objects.order_by("-loaded_at").first()

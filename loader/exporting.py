@@ -22,7 +22,9 @@ from django.db import connection, transaction
 from rest_framework import serializers
 from rest_framework.utils.encoders import JSONEncoder
 
+from careerapi.role_page.views import RolePageViewSet
 from compensation.api.views import CurrencyViewSet, RegionViewSet, SalaryBandViewSet
+from dataset.versions import DatasetStamp, dataset_version_current
 from interviews.api.views import (
     CompetencyViewSet,
     InterviewProcessViewSet,
@@ -34,12 +36,9 @@ from roles.api.views import (
     FamilyViewSet,
     LadderViewSet,
     LevelViewSet,
-    RoleViewSet,
     SkillViewSet,
     SourceViewSet,
 )
-
-from .services import dataset_version_current
 
 NDJSON_CONTENT_TYPE = "application/x-ndjson"
 EXPORT_CHUNK_SIZE = 500
@@ -65,7 +64,7 @@ EXPORT_TYPES = [
     ExportType("families", FamilyViewSet),
     ExportType("companies", CompanyViewSet),
     ExportType("skills", SkillViewSet),
-    ExportType("roles", RoleViewSet),
+    ExportType("roles", RolePageViewSet),
     ExportType("ladders", LadderViewSet),
     ExportType("levels", LevelViewSet),
     ExportType("currencies", CurrencyViewSet, key="code"),
@@ -118,7 +117,9 @@ def dataset_export() -> Iterator[bytes]:
                 "counts": {t.name: queryset.count() for t, queryset, _ in details},
             }
         )
-        context = {"request": None, "view": None, "conversion": None}
+        # What the serializers read per dataset is read for the version of this snapshot.
+        dataset = DatasetStamp(version.version, version.loaded_at)
+        context = {"request": None, "view": None, "conversion": None, "dataset": dataset}
         for export_type, queryset, serializer_class in details:
             for obj in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
                 data = serializer_class(obj, context=context).data

@@ -15,9 +15,9 @@ from rest_framework.settings import api_settings
 from careerapi.api.filters import UNKNOWN
 from careerapi.api.pagination import PARAMETER_BOUNDS, Pagination
 from careerapi.api.views import PAGINATION_PARAMETERS, ApiView
-from dataset.changes import UnknownVersion, changes_since
-from dataset.exporting import NDJSON_CONTENT_TYPE, dataset_export
-from dataset.services import dataset_version_current
+from dataset.versions import dataset_version_current
+from loader.changes import UnknownVersion, changes_since
+from loader.exporting import NDJSON_CONTENT_TYPE, dataset_export
 from roles.models import Source
 
 from . import examples

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from dataset.exporting import dataset_export
-from dataset.services import dataset_version_current
+from dataset.versions import dataset_version_current
+from loader.exporting import dataset_export
 
 
 class Command(BaseCommand):

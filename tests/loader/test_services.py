@@ -5,10 +5,11 @@ from django.conf import settings
 from django.db import connection
 
 from compensation.models import SalaryBand
-from dataset import services
 from dataset.models import DatasetVersion
-from dataset.services import dataset_load, dataset_version_current
+from dataset.versions import dataset_version_current
 from interviews.models import InterviewProcess, Question
+from loader import services
+from loader.services import dataset_load
 from roles.models import Level, Role, RoleContent, RoleSkill, Skill, SkillAlias
 
 pytestmark = pytest.mark.django_db
@@ -118,7 +119,7 @@ def test_aliases_are_unique_regardless_of_case(dataset_copy):
         "skills:\n  - {slug: lambda-calculus, name: Lambda calculus, category: domain, "
         "aliases: [LAMBDA]}\n"
     )
-    from dataset.reading import DatasetInvalid
+    from loader.reading import DatasetInvalid
 
     with pytest.raises(DatasetInvalid) as error:
         dataset_load(paths=[dataset_copy])

@@ -7,10 +7,13 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.utils import timezone
 
+from dataset.models import DatasetVersion
+from dataset.rendering import renderings_missing, renderings_rebuild
+from dataset.versions import dataset_stamp_publish
+from roles.api.views import ROLES_RENDERED
+
 from .changes import changes_record
-from .models import DatasetVersion
 from .reading import dataset_read
-from .rendering import renderings_missing, renderings_rebuild
 from .sync import TableSync
 from .validation import dataset_validate
 from .writing import DatasetWriter
@@ -20,6 +23,8 @@ LOAD_LOCK_ID = 0x6361726565  # "caree"
 # The apps whose tables a load writes, and how many changed rows make statistics stale.
 DATASET_APPS = ("roles", "compensation", "interviews", "dataset")
 ANALYZE_MIN_ROWS = 1000
+#: The lists served from JSON rendered at load time.
+RENDERED_COLLECTIONS = (ROLES_RENDERED,)
 
 
 @dataclass
@@ -88,20 +93,10 @@ def dataset_load(*, paths: list[Path]) -> LoadResult:
         if changed:
             changes_record(version=version, loaded_at=now, tables=tables)
         if changed or renderings_missing():
-            renderings_rebuild()
+            renderings_rebuild(RENDERED_COLLECTIONS)
         if sum(t.created + t.updated + t.deleted for t in tables) >= ANALYZE_MIN_ROWS:
             _analyze_dataset_tables()
-        transaction.on_commit(lambda: dataset_version_publish(version=version))
+        transaction.on_commit(
+            lambda: dataset_stamp_publish(version=version.version, loaded_at=version.loaded_at)
+        )
     return LoadResult(version=version, changed=changed, tables=tables)
-
-
-def dataset_version_current() -> DatasetVersion | None:
-    """The most recently loaded dataset version, or None before the first load."""
-    return DatasetVersion.objects.order_by("-loaded_at").first()
-
-
-def dataset_version_publish(*, version: DatasetVersion) -> None:
-    """Tell every app server (through the shared cache) which dataset version is current."""
-    from careerapi.api.caching import current_version_store
-
-    current_version_store(version=version.version, loaded_at=version.loaded_at)

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.db import connections
 
-from careerapi.routers import ReplicaRouter
+from careerapi.replicas import ReplicaRouter
 from roles.models import Role
 
 from .processes import PYTHON, REPO
@@ -78,5 +78,5 @@ def test_database_replica_url_adds_the_replica_alias():
         "careerapi",
         "replica.internal",
         "default",
-        "['careerapi.routers.ReplicaRouter']",
+        "['careerapi.replicas.ReplicaRouter']",
     ]

@@ -3,9 +3,9 @@ and `/api/v1/changes/?since=<version>` lists it so a mirror syncs only what chan
 
 import pytest
 
-from dataset.changes import CHANGE_TYPES
 from dataset.models import Change, DatasetVersion
-from dataset.services import dataset_load
+from loader.changes import CHANGE_TYPES
+from loader.services import dataset_load
 
 pytestmark = pytest.mark.django_db
 

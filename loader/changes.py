@@ -13,12 +13,12 @@ from datetime import datetime
 from django.db.models import QuerySet
 
 from compensation.models import Currency, Region, SalaryBand
+from dataset.choices import ChangeKind
+from dataset.models import Change, DatasetVersion
 from interviews.models import Competency, InterviewProcess, Question, Topic
 from roles.models import Company, Family, Ladder, Level, Role, Skill, Source
 
-from .choices import ChangeKind
 from .copying import rows_insert
-from .models import Change, DatasetVersion
 from .reading import gc_paused
 from .sync import TableSync
 

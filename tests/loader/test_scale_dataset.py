@@ -4,8 +4,8 @@ import pytest
 
 from bench.scale_dataset import COUNTS, Generator, main, scaled, write_dataset
 from compensation.models import Region, SalaryBand
-from dataset.services import dataset_load
 from interviews.models import InterviewProcess, InterviewStage, Question
+from loader.services import dataset_load
 from roles.models import Company, Ladder, Level, Role, RoleSkill, Skill
 
 TINY = 0.0005  # the CI smoke scale

@@ -5,7 +5,7 @@ import json
 from rest_framework.renderers import BaseRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
-from dataset.exporting import NDJSON_CONTENT_TYPE
+from loader.exporting import NDJSON_CONTENT_TYPE
 
 
 class NdjsonRenderer(BaseRenderer):

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from dataset.reading import DatasetInvalid
-from dataset.services import dataset_load
+from loader.reading import DatasetInvalid
+from loader.services import dataset_load
 
 
 class Command(BaseCommand):

@@ -12,12 +12,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from careerapi.api.memo import dataset_memos_clear
-from dataset.exporting import EXPORT_TYPES
-from dataset.reading import DatasetInvalid
-from dataset.services import dataset_load
+from loader.exporting import EXPORT_TYPES
+from loader.reading import DatasetInvalid
+from loader.services import dataset_load
 from roles.models import Role
-from tests.conftest import DATASET_APPS, database_snapshot
+from tests.conftest import DATASET_APPS, database_snapshot, process_caches_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +110,7 @@ def test_the_export_before_any_load_is_a_404(client):
 
 
 def _count_export_queries(client) -> int:
-    dataset_memos_clear()  # each count includes reading the small tables bands point at
+    process_caches_clear()  # each count includes reading the small tables bands point at
     with CaptureQueriesContext(connection) as queries:
         export_body(client)
     return len(queries)
@@ -197,7 +196,7 @@ def test_loading_an_export_into_an_empty_database_reproduces_the_api(
 
     dataset_tables_clear()
     cache.clear()  # an empty database, and no response cached from the old one
-    dataset_memos_clear()
+    process_caches_clear()
     assert not Role.objects.exists() and client.get("/api/v1/dataset/").status_code == 404
     result = load(export)
 

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from django.conf import settings
 
-from dataset.reading import _fast_check, _schema, _StrictLoader, _validator
-from dataset.schema_check import schema_compile
+from loader.reading import _fast_check, _schema, _StrictLoader, _validator
+from loader.schema_check import schema_compile
 
 # Values of every JSON type, and the edge cases of the keywords the schema uses.
 ODD_VALUES = [

@@ -1,0 +1,207 @@
+"""The role page's response example, taken from the seed dataset."""
+
+from drf_spectacular.utils import OpenApiExample
+
+from careerapi.api.examples import TIMESTAMP
+from roles.api.examples import HIMALAYAS_GUIDE, LADDER
+
+ROLE_DETAIL = OpenApiExample(
+    "Role page",
+    summary="Amazon Engineer (trimmed)",
+    value={
+        "slug": "amazon-engineer",
+        "title": "Amazon Engineer",
+        "company": "amazon",
+        "family": "software-engineering",
+        "summary": (
+            "An Amazon Engineer builds and ships the services and systems that power Amazon’s "
+            "global retail, cloud, and logistics platforms, solving problems at internet scale "
+            "where latency, cost and reliability matter to millions every day."
+        ),
+        "experience_years_min": None,
+        "experience_years_max": None,
+        "skills": [
+            {
+                "slug": "api-design",
+                "name": "API design",
+                "category": "practice",
+                "importance": "required",
+                "weight": 3,
+                "quote": (
+                    "Microservices architecture and API design: REST/HTTP, gRPC, versioning, "
+                    "backward compatibility"
+                ),
+                "source": HIMALAYAS_GUIDE,
+            },
+            {
+                "slug": "aws-lambda",
+                "name": "AWS Lambda",
+                "category": "cloud_service",
+                "importance": "required",
+                "weight": 3,
+                "quote": (
+                    "AWS platform expertise: EC2, S3, Lambda, DynamoDB, Aurora, API Gateway, IAM"
+                ),
+                "source": HIMALAYAS_GUIDE,
+            },
+            {
+                "slug": "python",
+                "name": "Python",
+                "category": "language",
+                "importance": "required",
+                "weight": 3,
+                "quote": "Primary programming languages (Java, C++, Python)",
+                "source": HIMALAYAS_GUIDE,
+            },
+        ],
+        "experience_quote": "",
+        "employer_types": [],
+        "source": HIMALAYAS_GUIDE,
+        "statistics": [
+            {
+                "kind": "median_salary",
+                "value": 110000.0,
+                "value_max": None,
+                "approximate": False,
+                "open_ended": False,
+                "unit": "USD",
+                "basis": (
+                    "Median Salary in the guide's Key Facts; whether it is base pay or total "
+                    "compensation is not stated"
+                ),
+                "period": "annual",
+                "quote": "Median Salary\n$110,000\n(USD)",
+                "interpretation": (
+                    "The guide gives no period, region or pay basis for this median; read as an "
+                    "annual figure in US dollars for Amazon Engineers generally."
+                ),
+                "source": HIMALAYAS_GUIDE,
+            }
+        ],
+        "content": [
+            {
+                "kind": "overview",
+                "title": "What is an Amazon Engineer?",
+                "body": (
+                    "An Amazon Engineer is an engineer employed at Amazon who builds, operates, "
+                    "or improves systems that support Amazon’s retail, cloud (AWS), devices, or "
+                    "logistics businesses."
+                ),
+                "source": HIMALAYAS_GUIDE,
+            },
+            {
+                "kind": "responsibility",
+                "title": "",
+                "body": (
+                    "Design and implement scalable services or features that serve millions of "
+                    "customers, delivering measurable improvements in latency, throughput, or "
+                    "cost."
+                ),
+                "source": HIMALAYAS_GUIDE,
+            },
+        ],
+        "related": [
+            {
+                "name": "Cloud Engineer",
+                "role": None,
+                "description": (
+                    "A growing field with similar skill requirements and career progression "
+                    "opportunities."
+                ),
+                "source": HIMALAYAS_GUIDE,
+            }
+        ],
+        "ladders": [LADDER.value],
+        "salary_bands": [
+            {
+                "slug": "amazon-engineer-us-senior",
+                "level": {
+                    "slug": "amazon-engineer-senior",
+                    "name": "Senior Amazon Engineer",
+                    "code": "",
+                },
+                "label": "Senior Amazon Engineer",
+                "region": {"slug": "us", "name": "United States", "code": "US"},
+                "currency": "USD",
+                "period": "annual",
+                "basis": "unspecified",
+                "min_amount": None,
+                "max_amount": None,
+                "max_open": False,
+                "median_amount": 220000.0,
+                "average_amount": 240000.0,
+                "usd_equivalent_min": None,
+                "usd_equivalent_max": None,
+                "quote": "Senior Amazon Engineer | $220k USD | $240k USD |",
+                "interpretation": (
+                    'Salary by Experience Level table, columns "US Median" and "US Average".'
+                ),
+                "source": HIMALAYAS_GUIDE,
+                "converted": None,
+                "conversion_note": None,
+                "updated_at": TIMESTAMP,
+            }
+        ],
+        "interview_processes": [
+            {
+                "slug": "amazon-engineer-loop-himalayas",
+                "name": "Amazon Engineer interview loop (Himalayas guide)",
+                "company": "amazon",
+                "duration_weeks_min": None,
+                "duration_weeks_max": None,
+                "duration_quote": "",
+                "source": HIMALAYAS_GUIDE,
+                "stages": [
+                    {
+                        "position": 1,
+                        "name": "Online coding screen",
+                        "kind": "online_assessment",
+                        "rounds_min": None,
+                        "rounds_max": None,
+                        "round_minutes": None,
+                        "description": "",
+                        "assesses": "",
+                        "tips": "",
+                        "quote": "The loop typically includes an online coding screen",
+                    },
+                    {
+                        "position": 2,
+                        "name": "Technical phone or virtual interview",
+                        "kind": "phone_screen",
+                        "rounds_min": None,
+                        "rounds_max": None,
+                        "round_minutes": None,
+                        "description": "",
+                        "assesses": "",
+                        "tips": "",
+                        "quote": "a technical phone or virtual interview",
+                    },
+                    {
+                        "position": 3,
+                        "name": "Onsite or virtual interviews",
+                        "kind": "onsite_loop",
+                        "rounds_min": 4,
+                        "rounds_max": 6,
+                        "round_minutes": None,
+                        "description": (
+                            "An onsite or virtual set of 4–6 interviews covering coding, system "
+                            "design, and behavioral leadership principles."
+                        ),
+                        "assesses": (
+                            "Coding, system design, and behavioral leadership principles; a "
+                            "bar-raiser evaluates long-term fit and technical depth."
+                        ),
+                        "tips": "",
+                        "quote": (
+                            "then an onsite or virtual set of 4–6 interviews covering coding, "
+                            "system design, and behavioral leadership principles"
+                        ),
+                    },
+                ],
+            }
+        ],
+        "sources": [HIMALAYAS_GUIDE],
+        "updated_at": TIMESTAMP,
+    },
+    response_only=True,
+)

@@ -1,0 +1,63 @@
+"""GET /api/v1/roles/{slug}/: the role page, with its pay and interview processes."""
+
+from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.mixins import RetrieveModelMixin
+
+from careerapi.api.views import CollectionViewSet
+from compensation.api.conversion import CURRENCY_PARAMETER, conversion_from_request
+from compensation.models import SalaryBand
+from interviews.models import InterviewProcess, InterviewStage
+from roles.models import Ladder, Level, Role, RoleSkill
+
+from . import examples
+from .serializers import RoleDetailSerializer
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary="Get a role page",
+        description="Everything for a role page: skills with importance and category, "
+        "statistics, responsibilities and other content, related roles, career ladders "
+        "and levels, salary bands (converted with `currency`), interview processes, and "
+        "the sources all of it comes from.",
+        parameters=[CURRENCY_PARAMETER],
+        examples=[examples.ROLE_DETAIL],
+    ),
+)
+class RolePageViewSet(RetrieveModelMixin, CollectionViewSet):
+    """A role's page: the role, its skills, content, ladders, pay and interviews."""
+
+    queryset = Role.objects.select_related("company", "family", "source").prefetch_related(
+        Prefetch(
+            "role_skills",
+            queryset=RoleSkill.objects.select_related("skill", "source").order_by("skill__name"),
+        ),
+        "statistics__source",
+        "content__source",
+        "related__source",
+        "related__related_role",
+        Prefetch(
+            "ladders",
+            queryset=Ladder.objects.select_related("company", "role", "source")
+            .prefetch_related(Prefetch("levels", queryset=Level.objects.order_by("position")))
+            .order_by("name"),
+        ),
+        Prefetch("salary_bands", queryset=SalaryBand.objects.order_by("level__position", "slug")),
+        Prefetch(
+            "interview_processes",
+            queryset=InterviewProcess.objects.select_related("company", "source")
+            .prefetch_related(
+                Prefetch("stages", queryset=InterviewStage.objects.order_by("position"))
+            )
+            .order_by("name"),
+        ),
+    )
+    serializer_class = RoleDetailSerializer
+    action_query_parameters = {"retrieve": ("currency",)}
+
+    def get_serializer_context(self):
+        return {
+            **super().get_serializer_context(),
+            "conversion": conversion_from_request(self.request),
+        }
