@@ -10,6 +10,7 @@ so an answer never mixes a memo of one load with the rows of another. With `data
 """
 
 import functools
+import inspect
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -25,18 +26,21 @@ def dataset_memo(function: Callable[P, T]) -> Callable[..., T]:
     """`function(**arguments)`, memoised per process for `dataset` (see the module).
 
     The arguments are keyword-only and hashable (models, strings, tuples): they are part of
-    the key. Only the latest stamp's value is kept for each key.
+    the key. Only the latest stamp's value is kept for each key. A function that itself
+    reads memos declares a `dataset` parameter, and is given the stamp.
     """
+    wants_dataset = "dataset" in inspect.signature(function).parameters
 
     @functools.wraps(function)
     def memoised(*, dataset: DatasetStamp | None, **arguments) -> T:
+        given = {**arguments, "dataset": dataset} if wants_dataset else arguments
         if dataset is None:
-            return function(**arguments)
+            return function(**given)
         key = (memoised, *sorted(arguments.items()))
         held = _memos.get(key)
         if held is not None and held[0] == dataset:
             return held[1]
-        value = function(**arguments)
+        value = function(**given)
         _memos[key] = (dataset, value)
         return value
 
@@ -48,25 +52,3 @@ def dataset_memos_clear() -> None:
     load, or empty the cache)."""
     _memos.clear()
     version_watch.forget()
-
-
-class References:
-    """What rows point at, as JSON written from rows shows it: tables kind -> id -> shown,
-    read by `read()` and memoised per dataset.
-
-    A row written outside a load may point at an id the memo lacks: then the tables are
-    read again (for this object only; the next load replaces the memo anyway).
-    """
-
-    def __init__(self, read: Callable[..., dict[str, dict]], *, dataset: DatasetStamp | None):
-        self._read = read
-        self._tables = read(dataset=dataset)
-
-    def get(self, kind: str, row_id):
-        if row_id is None:
-            return None
-        found = self._tables[kind].get(row_id)
-        if found is None:
-            self._tables = self._read(dataset=None)
-            found = self._tables[kind][row_id]
-        return found

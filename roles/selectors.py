@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from dataset.memo import dataset_memo
 
 from .choices import IMPORTANCE_WEIGHTS
-from .models import Company, Role, RoleSkill, Skill, Source
+from .models import Company, Role, RoleSkill, Skill
 
 
 @dataset_memo
@@ -35,6 +35,13 @@ def skill_keys() -> SkillKeys:
     return SkillKeys({s.slug: s for s in skills}, {s.name: s for s in skills})
 
 
+@dataset_memo
+def skill_name_ranks() -> dict[int, int]:
+    """Every skill's id -> its place in the order of names (the database's collation)."""
+    ids = Skill.objects.order_by("name", "id").values_list("id", flat=True)
+    return {skill_id: rank for rank, skill_id in enumerate(ids)}
+
+
 @dataclass(frozen=True)
 class SkillWeights:
     """Every role's skill weights, for ranking: which roles need a skill, and how much."""
@@ -55,11 +62,3 @@ def skill_weights() -> SkillWeights:
         total[role_id] = total.get(role_id, 0) + weight
     slug = dict(Role.objects.order_by().values_list("id", "slug"))
     return SkillWeights(by_skill, total, slug)
-
-
-def source_refs_read() -> dict[int, dict]:
-    """Every source as `SourceRefSerializer` writes it, by id: for JSON written from rows."""
-    return {
-        source.id: {"slug": source.slug, "title": source.title, "attribution": source.attribution}
-        for source in Source.objects.order_by().only("slug", "title", "publisher", "as_of")
-    }

@@ -1,13 +1,15 @@
 """Role logic that spans models: resolving skill names and ranking roles by skill match."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from dataset.versions import DatasetStamp
+
 from .choices import IMPORTANCE_WEIGHTS
-from .models import Skill, SkillAlias
-from .selectors import SkillKeys, SkillWeights, skill_weights
+from .models import RoleSkill, Skill, SkillAlias
+from .selectors import SkillKeys, SkillWeights, skill_name_ranks, skill_weights
 
 MAX_WEIGHT = max(IMPORTANCE_WEIGHTS.values())
 
@@ -22,8 +24,8 @@ class RoleMatch:
     skills): how much of the role the given skills cover. Roles rank by score, then
     coverage, then slug.
 
-    Ranking needs only weights; the API shows the roles and their matched and missing
-    skills for the matches of one page (`roles.api.match_rows`).
+    Ranking needs only weights; the matched and missing skills (the role's links, as rows:
+    skill_id, importance) are read for the matches of one page (`role_match_skills`).
     """
 
     role_id: int
@@ -31,6 +33,8 @@ class RoleMatch:
     given: int
     matched_weight: int = 0
     total_weight: int = 0
+    matched: list[dict] = field(default_factory=list)
+    missing: list[dict] = field(default_factory=list)
 
     @property
     def score(self) -> float:
@@ -121,3 +125,24 @@ class RankedMatches(Sequence):
             self.matched[role_id],
             weights.total[role_id],
         )
+
+
+def role_match_skills(
+    *, matches: list[RoleMatch], skills: list[Skill], dataset: DatasetStamp | None
+) -> None:
+    """Fill each match's matched and missing skills, heaviest first, then by name: one
+    query for the links of all the matches (a page)."""
+    wanted = {skill.id for skill in skills}
+    by_role = {match.role_id: match for match in matches}
+    links = list(
+        RoleSkill.objects.filter(role_id__in=by_role)
+        .order_by()
+        .values("role_id", "skill_id", "importance")
+    )
+    ranks = skill_name_ranks(dataset=dataset)
+    if any(link["skill_id"] not in ranks for link in links):  # a skill added outside a load
+        ranks = skill_name_ranks(dataset=None)
+    links.sort(key=lambda link: (-IMPORTANCE_WEIGHTS[link["importance"]], ranks[link["skill_id"]]))
+    for link in links:
+        match = by_role[link["role_id"]]
+        (match.matched if link["skill_id"] in wanted else match.missing).append(link)

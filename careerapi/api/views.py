@@ -9,7 +9,8 @@ from rest_framework.viewsets import GenericViewSet
 
 from .caching import CachedResponses
 from .filters import SLUG_PATTERN
-from .pagination import MAX_PAGE_SIZE
+from .pagination import MAX_PAGE_SIZE, OneQueryPagination
+from .rows import RowWriter
 
 MAX_PARAMETER_LENGTH = 200
 MAX_QUERY_LENGTH = 8192  # the whole query string, so a request stays bounded
@@ -106,6 +107,19 @@ class CollectionViewSet(CachedResponses, QueryParameterCheck, DatasetContext, Ge
 
 class ReadOnlyViewSet(RetrieveModelMixin, ListModelMixin, CollectionViewSet):
     """A read-only collection: list and detail."""
+
+
+class RowList:
+    """ViewSet mixin: the list reads plain rows, counted in the page's query, and writes
+    them with the serializer's fields (`RowWriter`), not a model instance per item."""
+
+    pagination_class = OneQueryPagination
+
+    def list(self, request, *args, **kwargs):
+        # The view's queryset says in which order nested lists come (its prefetches).
+        writer = RowWriter(self.get_serializer(), queryset=self.get_queryset())
+        page = self.paginate_queryset(writer.rows(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(writer.write_many(page))
 
 
 class ApiView(CachedResponses, QueryParameterCheck, APIView):

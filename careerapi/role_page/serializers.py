@@ -5,7 +5,7 @@ source. It nests pay (`compensation`) and interview processes (`interviews`) in 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from compensation.api.band_rows import BAND_COLUMNS, BandRows
+from careerapi.api.rows import RowListSerializer, written_rows
 from compensation.api.serializers import SalaryBandSummarySerializer
 from interviews.api.serializers import InterviewProcessSummarySerializer
 from roles.api.serializers import (
@@ -29,9 +29,12 @@ class RoleDetailSerializer(RoleSerializer):
     content = RoleContentSerializer(many=True)
     related = RelatedRoleSerializer(many=True)
     ladders = LadderSerializer(many=True)
-    salary_bands = serializers.SerializerMethodField()
+    # A role page may show hundreds of bands: written from the prefetched rows.
+    salary_bands = RowListSerializer(child=SalaryBandSummarySerializer(), read_only=True)
     interview_processes = InterviewProcessSummarySerializer(many=True)
-    sources = serializers.SerializerMethodField()
+    sources = serializers.SerializerMethodField(
+        help_text="Every source the page cites, by slug: what to credit beside it."
+    )
 
     class Meta(RoleSerializer.Meta):
         fields = [
@@ -49,24 +52,6 @@ class RoleDetailSerializer(RoleSerializer):
             "updated_at",
         ]
 
-    def _salary_bands(self, role: Role) -> list[dict]:
-        # A role page may show hundreds of bands: written as rows (see band_rows), from
-        # the bands prefetched without what they point at (memoised there).
-        if getattr(self, "_bands_of", None) != role.pk:
-            writer = BandRows(
-                self.context.get("conversion"),
-                with_role=False,
-                dataset=self.context.get("dataset"),
-            )
-            rows = ({c: getattr(band, c) for c in BAND_COLUMNS} for band in role.salary_bands.all())
-            self._bands = [writer.band(row) for row in rows]
-            self._bands_of = role.pk
-        return self._bands
-
-    @extend_schema_field(SalaryBandSummarySerializer(many=True))
-    def get_salary_bands(self, role: Role) -> list[dict]:
-        return self._salary_bands(role)
-
     @extend_schema_field(SourceRefSerializer(many=True))
     def get_sources(self, role: Role) -> list[dict]:
         rows = [
@@ -76,8 +61,9 @@ class RoleDetailSerializer(RoleSerializer):
             *role.content.all(),
             *role.related.all(),
             *role.ladders.all(),
+            *role.salary_bands.all(),
             *role.interview_processes.all(),
         ]
-        sources = {row.source.slug: SourceRefSerializer(row.source).data for row in rows}
-        sources |= {band["source"]["slug"]: band["source"] for band in self._salary_bands(role)}
-        return [sources[slug] for slug in sorted(sources)]
+        cited = {row.source_id for row in rows}
+        sources = written_rows(SourceRefSerializer, cited, context=self.context)
+        return sorted(sources, key=lambda source: source["slug"])

@@ -1,13 +1,15 @@
 """Serializers for regions, currencies, exchange rates and salary bands.
 
 Salary band serializers read an optional `compensation.api.conversion.Conversion` from
-`context["conversion"]` and add the amounts converted to its currency. The role detail
-nests `SalaryBandSummarySerializer` the same way.
+`context["conversion"]` and add the amounts converted to its currency. The role page
+nests `SalaryBandSummarySerializer` the same way. A list of bands is written from rows
+(`careerapi.api.rows.RowWriter`), by these same serializers' fields.
 """
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from careerapi.api.rows import RowWriter
 from compensation.models import Currency, ExchangeRate, Region, SalaryBand
 from compensation.services import BASE_CURRENCY
 from roles.api.serializers import SourceRefSerializer
@@ -135,7 +137,8 @@ class SalaryBandSummarySerializer(serializers.ModelSerializer):
         amounts = conversion.convert(band) if conversion is not None else None
         if amounts is None:
             return None
-        return ConvertedAmountsSerializer(amounts, context=self.context).data
+        # Written as the serializer's fields say, without building them for every band.
+        return RowWriter(ConvertedAmountsSerializer(context=self.context)).write(amounts)
 
     def get_conversion_note(self, band: SalaryBand) -> str | None:
         conversion = self.context.get("conversion")

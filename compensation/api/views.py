@@ -3,14 +3,12 @@
 from django.db.models import F, Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from careerapi.api.pagination import OneQueryPagination
-from careerapi.api.views import ReadOnlyViewSet
+from careerapi.api.views import ReadOnlyViewSet, RowList
 from compensation import filtersets
 from compensation.models import Currency, ExchangeRate, Region, SalaryBand
 from compensation.services import LATEST_FIRST
 
 from . import examples, serializers
-from .band_rows import BandRows, band_rows
 from .conversion import CURRENCY_PARAMETER, conversion_from_request
 
 
@@ -81,7 +79,7 @@ class CurrencyViewSet(ReadOnlyViewSet):
         examples=[examples.SALARY_BAND_CONVERTED],
     ),
 )
-class SalaryBandViewSet(ReadOnlyViewSet):
+class SalaryBandViewSet(RowList, ReadOnlyViewSet):
     """Salary bands by role, level and region, convertible to one currency."""
 
     queryset = SalaryBand.objects.select_related(
@@ -89,17 +87,9 @@ class SalaryBandViewSet(ReadOnlyViewSet):
     ).order_by("role__slug", F("level__position").asc(nulls_first=True), "slug")
     serializer_class = serializers.SalaryBandSerializer
     filterset_class = filtersets.SalaryBandFilterSet
-    pagination_class = OneQueryPagination  # the list pages rows (band_rows)
     action_query_parameters = {"list": ("currency",), "retrieve": ("currency",)}
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
         context["conversion"] = conversion_from_request(self.request)
         return context
-
-    def list(self, request, *args, **kwargs):
-        # Rows, not model instances: the same JSON as the serializer (see band_rows).
-        rows = BandRows(conversion_from_request(request), dataset=request.dataset)
-        queryset = band_rows(self.filter_queryset(self.get_queryset()))
-        page = self.paginate_queryset(queryset)
-        return self.get_paginated_response([rows.band(row) for row in page])

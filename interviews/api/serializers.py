@@ -1,8 +1,9 @@
 """Serializers for interview processes, competencies, topics and questions.
 
-`InterviewProcessSummarySerializer` is nested by the role detail
-(`roles/api/role_serializers.py`); its queryset must select `company` and `source` and
-prefetch `stages` ordered by position, as `InterviewProcessViewSet` does.
+`InterviewProcessSummarySerializer` is nested by the role page (`careerapi/role_page/`);
+its queryset must select `company` and `source` and prefetch `stages` ordered by position,
+as `InterviewProcessViewSet` does. The question list is written from rows
+(`careerapi.api.rows.RowWriter`), by `QuestionSerializer`'s fields.
 """
 
 from rest_framework import serializers

@@ -3,8 +3,7 @@
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from careerapi.api.pagination import OneQueryPagination
-from careerapi.api.views import ReadOnlyViewSet
+from careerapi.api.views import ReadOnlyViewSet, RowList
 from interviews import filtersets
 from interviews.models import (
     Competency,
@@ -17,7 +16,6 @@ from interviews.models import (
 from roles.models import Role, Source
 
 from . import examples, serializers
-from .question_rows import QuestionRows, question_rows
 
 
 @extend_schema_view(
@@ -110,7 +108,7 @@ class TopicViewSet(ReadOnlyViewSet):
         examples=[examples.QUESTION],
     ),
 )
-class QuestionViewSet(ReadOnlyViewSet):
+class QuestionViewSet(RowList, ReadOnlyViewSet):
     """Interview questions with their topics, competencies, roles and source."""
 
     queryset = (
@@ -124,10 +122,3 @@ class QuestionViewSet(ReadOnlyViewSet):
     )
     serializer_class = serializers.QuestionSerializer
     filterset_class = filtersets.QuestionFilterSet
-    pagination_class = OneQueryPagination  # the list pages rows (question_rows)
-
-    def list(self, request, *args, **kwargs):
-        # Rows, not model instances: the same JSON as the serializer (see question_rows).
-        page = self.paginate_queryset(question_rows(self.filter_queryset(self.get_queryset())))
-        rows = QuestionRows(dataset=request.dataset)
-        return self.get_paginated_response(rows.questions(list(page)))

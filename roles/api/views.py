@@ -4,24 +4,25 @@ The role page (`/api/v1/roles/{slug}/`), which nests pay and interviews, is comp
 the apps, in `careerapi/role_page/`.
 """
 
-from django.db.models import Prefetch
+from collections.abc import Iterator
+
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.mixins import ListModelMixin
 
 from careerapi.api.filters import UNKNOWN
-from careerapi.api.rendering import RenderedList
+from careerapi.api.rendering import RenderedList, render_json
+from careerapi.api.rows import RowWriter
 from careerapi.api.views import CollectionViewSet, ReadOnlyViewSet
 from dataset.rendering import RenderedCollection
 from roles import filtersets
 from roles.models import Company, Family, Ladder, Level, Role, RoleSkill, Skill, Source
 from roles.selectors import skill_keys, skill_weights
-from roles.services import role_match, skills_resolve
+from roles.services import role_match, role_match_skills, skills_resolve
 
 from . import examples, serializers
-from .list_rows import role_list_items
-from .match_rows import role_matches_json
 
 
 @extend_schema_view(
@@ -154,8 +155,20 @@ def role_list_queryset():
     )
 
 
+def role_list_items(roles: QuerySet[Role]) -> Iterator[tuple[int, str]]:
+    """(id, JSON) of each role of `roles` as the role list shows it, written from rows."""
+    writer = RowWriter(serializers.RoleSerializer(), queryset=role_list_queryset())
+    ids = list(roles.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), RENDER_BATCH):
+        batch = Role.objects.filter(pk__in=ids[start : start + RENDER_BATCH]).order_by("pk")
+        rows = list(writer.rows(batch))
+        for row, item in zip(rows, writer.write_many(rows), strict=True):
+            yield row["id"], render_json(item).decode()
+
+
 #: The role list is served from JSON rendered at load time (`RenderedList`).
 ROLES_RENDERED = RenderedCollection("roles", role_list_queryset, role_list_items)
+RENDER_BATCH = 2000
 
 
 SKILLS_PARAMETER = OpenApiParameter(
@@ -230,6 +243,5 @@ class RoleViewSet(RenderedList, ListModelMixin, CollectionViewSet):
             raise ValidationError({"skills": f"unknown skill(s): {listed}."}, code=UNKNOWN)
         weights = skill_weights(dataset=request.dataset)
         page = self.paginate_queryset(role_match(skills=skills, weights=weights))
-        return self.get_paginated_response(
-            role_matches_json(page, skills=skills, dataset=request.dataset)
-        )
+        role_match_skills(matches=page, skills=skills, dataset=request.dataset)
+        return self.get_paginated_response(RowWriter(self.get_serializer()).write_many(page))

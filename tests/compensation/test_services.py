@@ -27,7 +27,9 @@ def add_rate(code: str, slug: str, rate: str, as_of: date | None = None) -> Exch
 
 def convert(slug: str, to_currency: str):
     band = SalaryBand.objects.select_related("currency").get(slug=slug)
-    return salary_band_convert(band=band, to_currency=to_currency, rates=exchange_rates_latest(dataset=None))
+    return salary_band_convert(
+        band=band, to_currency=to_currency, rates=exchange_rates_latest(dataset=None)
+    )
 
 
 def test_exchange_rates_latest_holds_every_seed_rate_but_not_usd_or_gbp(seed_dataset):
