@@ -5,6 +5,19 @@ from django.db import models
 from django.utils import timezone
 
 
+def derived_from(*columns: str):
+    """A model property computed from the row's own `columns` (`@derived_from("title")`).
+
+    Whatever shows the property changes when one of them does: the change feed reads them.
+    """
+
+    def decorate(fget):
+        fget.columns = columns
+        return property(fget)
+
+    return decorate
+
+
 class SmallCountField(models.PositiveSmallIntegerField):
     """A small count, range end or position (years, rounds, weeks).
 

@@ -22,23 +22,9 @@ from django.db import connection, transaction
 from rest_framework import serializers
 from rest_framework.utils.encoders import JSONEncoder
 
-from careerapi.role_page.views import RolePageViewSet
-from compensation.api.views import CurrencyViewSet, RegionViewSet, SalaryBandViewSet
 from dataset.versions import DatasetStamp, dataset_version_current
-from interviews.api.views import (
-    CompetencyViewSet,
-    InterviewProcessViewSet,
-    QuestionViewSet,
-    TopicViewSet,
-)
-from roles.api.views import (
-    CompanyViewSet,
-    FamilyViewSet,
-    LadderViewSet,
-    LevelViewSet,
-    SkillViewSet,
-    SourceViewSet,
-)
+
+from .types import nested
 
 NDJSON_CONTENT_TYPE = "application/x-ndjson"
 EXPORT_CHUNK_SIZE = 500
@@ -58,23 +44,8 @@ class ExportType:
         return view.get_queryset().order_by(self.key), view.get_serializer_class()
 
 
-# Dependency order: every item comes after what it refers to.
-EXPORT_TYPES = [
-    ExportType("sources", SourceViewSet),
-    ExportType("families", FamilyViewSet),
-    ExportType("companies", CompanyViewSet),
-    ExportType("skills", SkillViewSet),
-    ExportType("roles", RolePageViewSet),
-    ExportType("ladders", LadderViewSet),
-    ExportType("levels", LevelViewSet),
-    ExportType("currencies", CurrencyViewSet, key="code"),
-    ExportType("regions", RegionViewSet),
-    ExportType("salary-bands", SalaryBandViewSet),
-    ExportType("competencies", CompetencyViewSet),
-    ExportType("topics", TopicViewSet),
-    ExportType("interview-processes", InterviewProcessViewSet),
-    ExportType("questions", QuestionViewSet),
-]
+# Every type the API serves, in dependency order: an item comes after what it refers to.
+EXPORT_TYPES = [ExportType(t.collection, t.viewset, t.slug) for t in nested() if t.collection]
 
 
 def export_line(obj: dict) -> bytes:

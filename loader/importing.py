@@ -14,6 +14,11 @@ import json
 from collections import Counter, defaultdict
 from decimal import Decimal
 
+from django.db import models
+
+from .declaring import Children, DatasetType, Range, Ref, Refs, Value
+from .types import BY_MODEL, nested
+
 EXPORT_SUFFIX = ".ndjson"
 
 
@@ -25,9 +30,13 @@ class ExportInvalid(Exception):
         super().__init__(f"{where}: {reason}")
 
 
-def _entry(**fields) -> dict:
-    """A fixture entry: fields the API shows as null, blank or empty are left out."""
-    return {name: value for name, value in fields.items() if value not in (None, "", [])}
+def _entry(fields: dict) -> dict:
+    """A fixture entry: fields the API shows as null, blank, empty or false are left out."""
+    return {
+        name: value
+        for name, value in fields.items()
+        if value is not False and value not in (None, "", [])
+    }
 
 
 def _number(value):
@@ -38,226 +47,48 @@ def _number(value):
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def _slug(ref: dict | None) -> str | None:
-    return None if ref is None else ref["slug"]
+def _key(value, target: DatasetType):
+    """A reference as the API shows it (a slug, or the object with its slug) as a key."""
+    return value[target.slug] if isinstance(value, dict) else value
 
 
-def _slugs(refs: list[dict]) -> list[str]:
-    return [ref["slug"] for ref in refs]
+def _from_api(declared: DatasetType, data: dict):
+    """The fixture entry of an item as the API shows it (an entry's field by field)."""
+    if declared.scalar is not None:
+        return data  # a plain value (an alias)
+    entry = {}
+    for field in declared.fields:
+        if isinstance(field, Value):
+            if field.derive is None:
+                value = data[field.api]
+                if field.from_api is not None:
+                    value = field.from_api(value)
+                elif isinstance(field.model_field, models.DecimalField):
+                    value = _number(value)
+                entry[field.name] = value
+        elif isinstance(field, Ref):
+            entry[field.name] = _key(data[field.api], BY_MODEL[field.target_model])
+        elif isinstance(field, Refs):
+            target = BY_MODEL[field.target_model]
+            entry[field.name] = [_key(value, target) for value in data[field.api]]
+        elif isinstance(field, Range):
+            low, high = data[field.min], data[field.max]
+            quote = data[field.quote] if field.quote else ""
+            bounds = {"min": low, "max": high, "quote": quote}
+            entry[field.name] = None if low is None else _entry(bounds)
+        elif isinstance(field, Children):
+            items = data[field.api]
+            if items and isinstance(items[0], dict) and "position" in items[0]:
+                items = sorted(items, key=lambda item: item["position"])
+            entry[field.name] = [_from_api(field.type, item) for item in items]
+    return _entry(entry)
 
 
-def _range(low, high, quote: str = "") -> dict | None:
-    return None if low is None else _entry(min=low, max=high, quote=quote)
-
-
-def _statistic(s: dict) -> dict:
-    return _entry(
-        kind=s["kind"],
-        value=_number(s["value"]),
-        value_max=_number(s["value_max"]),
-        approximate=s["approximate"] or None,
-        open_ended=s["open_ended"] or None,
-        unit=s["unit"],
-        basis=s["basis"],
-        period=s["period"],
-        quote=s["quote"],
-        interpretation=s["interpretation"],
-        source=s["source"]["slug"],
-    )
-
-
-def _source(d: dict) -> dict:
-    fields = ("slug", "title", "publisher", "file", "url", "covers", "as_of", "as_of_note")
-    return _entry(**{name: d[name] for name in fields})
-
-
-def _company(d: dict) -> dict:
-    return _entry(
-        slug=d["slug"],
-        name=d["name"],
-        kind=d["kind"],
-        parent=d["parent"],
-        description=d["description"],
-        sources=_slugs(d["sources"]),
-        statistics=[_statistic(s) for s in d["statistics"]],
-    )
-
-
-def _role(d: dict) -> dict:
-    return _entry(
-        slug=d["slug"],
-        title=d["title"],
-        family=d["family"],
-        company=d["company"],
-        summary=d["summary"],
-        source=d["source"]["slug"],
-        experience_years=_range(
-            d["experience_years_min"], d["experience_years_max"], d["experience_quote"]
-        ),
-        employer_types=d["employer_types"],
-        statistics=[_statistic(s) for s in d["statistics"]],
-        skills=[
-            _entry(
-                skill=s["slug"],
-                importance=s["importance"],
-                source=s["source"]["slug"],
-                quote=s["quote"],
-            )
-            for s in d["skills"]
-        ],
-        content=[
-            _entry(kind=c["kind"], title=c["title"], body=c["body"], source=c["source"]["slug"])
-            for c in d["content"]
-        ],
-        related=[
-            _entry(
-                name=r["name"],
-                role=r["role"],
-                description=r["description"],
-                source=r["source"]["slug"],
-            )
-            for r in d["related"]
-        ],
-    )
-
-
-def _ladder(d: dict) -> dict:
-    return _entry(
-        slug=d["slug"],
-        name=d["name"],
-        company=d["company"],
-        role=d["role"],
-        description=d["description"],
-        source=d["source"]["slug"],
-        levels=[
-            _entry(
-                slug=lv["slug"],
-                name=lv["name"],
-                code=lv["code"],
-                years=_range(lv["years_min"], lv["years_max"], lv["years_quote"]),
-                scope=lv["scope"],
-                focus_areas=lv["focus_areas"],
-                quote=lv["quote"],
-            )
-            for lv in sorted(d["levels"], key=lambda lv: lv["position"])
-        ],
-    )
-
-
-def _exchange_rate(rate: dict) -> dict:
-    return _entry(
-        slug=rate["slug"],
-        currency=rate["currency"],
-        rate_to_usd=_number(rate["rate_to_usd"]),
-        as_of=rate["as_of"],
-        derivation=rate["derivation"],
-        source=rate["source"]["slug"],
-        quote=rate["quote"],
-    )
-
-
-def _salary_band(d: dict) -> dict:
-    return _entry(
-        slug=d["slug"],
-        role=d["role"],
-        level=_slug(d["level"]),
-        label=d["label"],
-        region=_slug(d["region"]),
-        currency=d["currency"],
-        period=d["period"],
-        basis=d["basis"],
-        min=_number(d["min_amount"]),
-        max=_number(d["max_amount"]),
-        max_open=d["max_open"] or None,
-        median=_number(d["median_amount"]),
-        average=_number(d["average_amount"]),
-        usd_equivalent_min=_number(d["usd_equivalent_min"]),
-        usd_equivalent_max=_number(d["usd_equivalent_max"]),
-        quote=d["quote"],
-        interpretation=d["interpretation"],
-        source=d["source"]["slug"],
-    )
-
-
-def _interview_process(d: dict) -> dict:
-    return _entry(
-        slug=d["slug"],
-        name=d["name"],
-        company=d["company"],
-        roles=d["roles"],
-        summary=d["summary"],
-        duration_weeks=_range(
-            d["duration_weeks_min"], d["duration_weeks_max"], d["duration_quote"]
-        ),
-        source=d["source"]["slug"],
-        stages=[
-            _entry(
-                name=s["name"],
-                kind=s["kind"],
-                rounds=_range(s["rounds_min"], s["rounds_max"]),
-                round_minutes=s["round_minutes"],
-                description=s["description"],
-                assesses=s["assesses"],
-                tips=s["tips"],
-                quote=s["quote"],
-            )
-            for s in sorted(d["stages"], key=lambda s: s["position"])
-        ],
-        guidance=[
-            _entry(
-                kind=g["kind"],
-                title=g["title"],
-                body=g["body"],
-                points=[_entry(name=p["name"], detail=p.get("detail")) for p in g["points"]],
-            )
-            for g in d["guidance"]
-        ],
-    )
-
-
-def _question(d: dict) -> dict:
-    return _entry(
-        slug=d["slug"],
-        text=d["text"],
-        category=d["category"],
-        topics=_slugs(d["topics"]),
-        competencies=_slugs(d["competencies"]),
-        stage_kind=d["stage_kind"],
-        company=d["company"],
-        process=d["process"],
-        roles=d["roles"],
-        why_asked=d["why_asked"],
-        answer_guidance=d["answer_guidance"],
-        source=d["source"]["slug"],
-    )
-
-
-def _competency(d: dict) -> dict:
-    fields = ("slug", "name", "kind", "company", "description")
-    return _entry(**{name: d[name] for name in fields}, sources=_slugs(d["sources"]))
-
-
-def _fields(*names: str):
-    return lambda d: _entry(**{name: d[name] for name in names})
-
-
-# Exported type -> (fixture collection, converter). Levels come inside their ladders.
-CONVERTERS = {
-    "sources": ("sources", _source),
-    "families": ("families", _fields("slug", "name", "description")),
-    "companies": ("companies", _company),
-    "skills": ("skills", _fields("slug", "name", "category", "aliases", "description")),
-    "roles": ("roles", _role),
-    "ladders": ("ladders", _ladder),
-    "levels": (None, None),
-    "currencies": ("currencies", _fields("code", "name", "symbol")),
-    "regions": ("regions", _fields("slug", "name", "kind", "code", "parent", "currency")),
-    "salary-bands": ("salary_bands", _salary_band),
-    "competencies": ("competencies", _competency),
-    "topics": ("topics", _fields("slug", "name")),
-    "interview-processes": ("interview_processes", _interview_process),
-    "questions": ("questions", _question),
-}
+#: The collections an export lists, by name: the type of each, and where in a file it goes
+#: (None: nested in another type's entries, such as levels in their ladders).
+IMPORTED = {t.collection: t for t in nested() if t.collection}
+#: Types an export carries inside another type's items (exchange rates in currencies).
+CARRIED = [t for t in nested() if t.import_from]
 
 
 def _json_line(number: int, line: bytes) -> dict:
@@ -304,23 +135,25 @@ def export_to_fixture(raw: bytes) -> dict[str, list[dict]]:
         raise ExportInvalid("line 1", 'the first line is not the {"type": "dataset"} header')
     collections: dict[str, list[dict]] = defaultdict(list)
     counts: Counter = Counter()
-    level_slugs = set()
+    listed_nested: dict[str, set] = defaultdict(set)  # keys of nested items listed alone
     for number, line in enumerate(lines[1:], start=2):
         item = _json_line(number, line)
         type_name = item.get("type")
-        if type_name not in CONVERTERS:
+        if type_name not in IMPORTED:
             raise ExportInvalid(f"line {number}", f"unknown type {type_name!r}")
         if not isinstance(item.get("data"), dict):
             raise ExportInvalid(f"line {number}", "no `data` object")
         counts[type_name] += 1
-        collection, convert = CONVERTERS[type_name]
-        if convert is None:  # a level: written from its ladder
-            level_slugs.add(item.get("slug"))
+        declared = IMPORTED[type_name]
+        if declared.parent is not None:  # written from its parent's entry (a level's ladder)
+            listed_nested[declared.key].add(item.get("slug"))
             continue
         try:
-            collections[collection].append(convert(item["data"]))
-            if type_name == "currencies" and item["data"]["latest_rate"]:
-                collections["exchange_rates"].append(_exchange_rate(item["data"]["latest_rate"]))
+            collections[declared.key].append(_from_api(declared, item["data"]))
+            for carried in CARRIED:
+                collection, field = carried.import_from
+                if collection == type_name and item["data"][field]:
+                    collections[carried.key].append(_from_api(carried, item["data"][field]))
         except (KeyError, TypeError, AttributeError, ArithmeticError, ValueError) as error:
             raise ExportInvalid(
                 f"line {number}", f"not a {type_name} item as the API shows it ({error!r})"
@@ -330,7 +163,19 @@ def export_to_fixture(raw: bytes) -> dict[str, list[dict]]:
         raise ExportInvalid(
             "line 1", f"the header counts {expected}, the file holds {dict(counts)}"
         )
-    in_ladders = {lv["slug"] for ladder in collections["ladders"] for lv in ladder["levels"]}
-    if level_slugs != in_ladders:
-        raise ExportInvalid("", "the levels listed differ from the levels inside the ladders")
+    for parent in nested():
+        for children in parent.children:
+            child = children.type
+            if child.collection is None:
+                continue
+            inside = {
+                nested_entry[child.slug]
+                for entry in collections.get(parent.key, ())
+                for nested_entry in entry.get(children.name, ())
+            }
+            if listed_nested.get(child.key, set()) != inside:
+                reason = (
+                    f"the {child.key} listed differ from the {child.key} inside the {parent.key}"
+                )
+                raise ExportInvalid("", reason)
     return dict(collections)

@@ -21,9 +21,9 @@ import jsonschema
 import yaml
 
 from .importing import EXPORT_SUFFIX, ExportInvalid, export_to_fixture
+from .schema import dataset_schema
 from .schema_check import schema_compile
 
-SCHEMA_PATH = Path(__file__).with_name("schema.yaml")
 SUFFIXES = {".yaml", ".yml", ".json"}
 
 
@@ -104,18 +104,14 @@ def _reject_duplicate_keys(pairs: list[tuple]) -> dict:
 
 
 @cache
-def _schema() -> dict:
-    return yaml.load(SCHEMA_PATH.read_text(encoding="utf-8"), Loader=_StrictLoader)
-
-
-@cache
 def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(_schema(), format_checker=jsonschema.FormatChecker())
+    schema = dataset_schema()
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
 @cache
 def _fast_check() -> Callable[[object], bool]:
-    return schema_compile(_schema(), format_checker=jsonschema.FormatChecker())
+    return schema_compile(dataset_schema(), format_checker=jsonschema.FormatChecker())
 
 
 def _discover(paths: list[Path]) -> tuple[list[tuple[str, Path]], list[Problem]]:

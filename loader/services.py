@@ -12,6 +12,7 @@ from dataset.rendering import renderings_missing, renderings_rebuild
 from dataset.versions import dataset_stamp_publish
 from roles.api.views import ROLES_RENDERED
 
+from .affected import documents_updated
 from .changes import changes_record
 from .reading import dataset_read
 from .sync import TableSync
@@ -80,7 +81,7 @@ def dataset_load(*, paths: list[Path]) -> LoadResult:
         _lock_loads()
         now = timezone.now()  # after the lock, so load times follow the order of the loads
         tables = DatasetWriter(dataset, now=now).write()
-        changed = any(t.created or t.updated or t.deleted or t.changed_ids for t in tables)
+        changed = any(table.changed for table in tables)
         counts = {t.label: t.total for t in tables}
         version = DatasetVersion.objects.filter(version=dataset.version).first()
         if version is None:
@@ -91,7 +92,8 @@ def dataset_load(*, paths: list[Path]) -> LoadResult:
             version.loaded_at, version.counts = now, counts
             version.save(update_fields=["loaded_at", "counts"])
         if changed:
-            changes_record(version=version, loaded_at=now, tables=tables)
+            updated = documents_updated(tables=tables, now=now)
+            changes_record(version=version, loaded_at=now, tables=tables, updated=updated)
         if changed or renderings_missing():
             renderings_rebuild(RENDERED_COLLECTIONS)
         if sum(t.created + t.updated + t.deleted for t in tables) >= ANALYZE_MIN_ROWS:

@@ -1,8 +1,9 @@
 """Bringing one table in line with the rows a dataset asks for, touching only what changed.
 
 Rows are matched by a natural key (a slug, or parent + position), so loading the same
-files twice writes nothing and `updated_at` moves only when a row's content changes.
-Rows no longer in the dataset are deleted at the end of the load, children first.
+files twice writes nothing and `updated_at` moves only when a row's content changes (or,
+`touch`, what it shows: the change feed). Rows no longer in the dataset are deleted at the
+end of the load, children first.
 """
 
 from collections.abc import Callable, Iterable
@@ -16,11 +17,14 @@ from .copying import rows_insert
 
 Key = tuple
 PARK_OFFSET = 30000  # positions are small; parked rows sit above any real position
+TOUCH_BATCH = 10_000
 
 
 @dataclass
 class TableSync:
-    """What happened to one model during a load."""
+    """What happened to one model during a load: which rows were created, which updated in
+    which columns (with their values before and after), which deleted, and which
+    many-to-many links came or went. The change feed reads it (`changes.py`)."""
 
     model: type[models.Model]
     key_fields: tuple[str, ...]
@@ -30,17 +34,15 @@ class TableSync:
     created: int = 0
     updated: int = 0
     deleted: int = 0
-    changed_ids: set[int] = field(default_factory=set)
     created_ids: set[int] = field(default_factory=set)
-    parent_ids: set[int] = field(default_factory=set)
-    # The natural keys of the rows created, updated (own columns) and deleted, for the
-    # change feed; `changed_ids` and the children's `parent_ids` add the owners touched.
+    changed_columns: dict[int, set[str]] = field(default_factory=dict)
+    updated_rows: dict[int, dict] = field(default_factory=dict)
     created_keys: set[Key] = field(default_factory=set)
     updated_keys: set[Key] = field(default_factory=set)
     deleted_keys: set[Key] = field(default_factory=set)
-    # For a table of owned rows (role content, stages ...): the owning table and its column.
-    owner: "TableSync | None" = field(default=None, repr=False)
-    parent_field: str | None = None
+    deleted_rows: list[dict] = field(default_factory=list)
+    #: A many-to-many field's name -> the (owner id, target id) links added or removed.
+    links_changed: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -49,6 +51,10 @@ class TableSync:
     @property
     def total(self) -> int:
         return len(self.wanted)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.deleted or self.links_changed)
 
 
 def _key_getter(key_fields: tuple[str, ...]) -> Callable[[dict], Key]:
@@ -78,16 +84,10 @@ def table_start(model: type[models.Model], key_fields: tuple[str, ...]) -> Table
 
 
 def table_upsert(
-    table: TableSync,
-    rows: Iterable[dict],
-    *,
-    now: datetime,
-    parent_field: str | None = None,
-    park_field: str | None = None,
+    table: TableSync, rows: Iterable[dict], *, now: datetime, park_field: str | None = None
 ) -> None:
     """Create missing rows and update changed ones.
 
-    `parent_field` names the owning row's column, whose owners are then reported as changed;
     `park_field` is a column in a per-parent unique constraint that is not part of the key
     (a level's position): rows that move are parked first so a reorder cannot collide.
     """
@@ -109,10 +109,9 @@ def table_upsert(
             row_id = table.ids[key]
             fields |= changed
             to_update.append(model(id=row_id, **row, updated_at=now))
-            table.changed_ids.add(row_id)
+            table.changed_columns[row_id] = changed
+            table.updated_rows[row_id] = row
             table.updated_keys.add(key)
-            if parent_field:
-                table.parent_ids |= {old[parent_field], row[parent_field]}
     if park_field:
         _park(table, to_update, park_field)
     if to_update:
@@ -121,10 +120,7 @@ def table_upsert(
         ids = rows_insert(model, to_create, now=now)
         for row, row_id in zip(to_create, ids, strict=True):
             table.ids[key_of(row)] = row_id
-        table.changed_ids.update(ids)
         table.created_ids.update(ids)
-    if parent_field:
-        table.parent_ids |= {row[parent_field] for row in to_create}
     table.created += len(to_create)
     table.updated += len(to_update)
 
@@ -137,16 +133,14 @@ def _park(table: TableSync, to_update: list[models.Model], park_field: str) -> N
         table.model.objects.filter(id=row_id).update(**{park_field: PARK_OFFSET + offset})
 
 
-def table_delete_stale(table: TableSync, *, parent_field: str | None = None) -> None:
-    """Delete the rows the dataset no longer has; report their owners as changed."""
+def table_delete_stale(table: TableSync) -> None:
+    """Delete the rows the dataset no longer has (their values are kept for the feed)."""
     stale_keys = table.existing.keys() - table.wanted
     if not stale_keys:
         return
-    stale = [table.existing[key] for key in stale_keys]
+    table.deleted_rows = [table.existing[key] for key in stale_keys]
     table.deleted_keys |= stale_keys
     ids = [table.ids[key] for key in stale_keys]
-    if parent_field:
-        table.parent_ids |= {row[parent_field] for row in stale}
     self_fk = [
         f.attname
         for f in table.model._meta.concrete_fields
@@ -160,31 +154,27 @@ def table_delete_stale(table: TableSync, *, parent_field: str | None = None) -> 
         del table.ids[key]
 
 
-def m2m_sync(
-    owner: TableSync, field_name: str, pairs: dict[int, set[int]], *, now: datetime
-) -> None:
-    """Make a many-to-many field hold exactly `pairs` (owner id -> target ids).
-
-    Owners whose links changed count as changed rows and get a new `updated_at`.
-    """
+def m2m_sync(owner: TableSync, field_name: str, pairs: dict[int, set[int]]) -> None:
+    """Make a many-to-many field hold exactly `pairs` (owner id -> target ids); the links
+    added and removed are recorded on `owner`."""
     through = owner.model._meta.get_field(field_name).remote_field.through
     own, target = _through_columns(through, owner.model, field_name)
     existing: dict[int, set[int]] = {}
     for owner_id, target_id in through.objects.values_list(own, target):
         existing.setdefault(owner_id, set()).add(target_id)
-    new_rows, stale, touched = [], [], set()
+    new_rows, stale = [], []
     for owner_id in pairs.keys() | existing.keys():
         want, have = pairs.get(owner_id, set()), existing.get(owner_id, set())
         if want == have:
             continue
-        touched.add(owner_id)
         new_rows += [{own: owner_id, target: t} for t in want - have]
         stale += [(owner_id, t) for t in have - want]
     rows_insert(through, new_rows, now=None)
     for owner_id, target_id in stale:
         through.objects.filter(**{own: owner_id, target: target_id}).delete()
-    touch(owner.model, touched - owner.changed_ids, now=now)
-    owner.changed_ids |= touched
+    changed = {(row[own], row[target]) for row in new_rows} | set(stale)
+    if changed:
+        owner.links_changed[field_name] = changed
 
 
 def _through_columns(through, owner_model, field_name: str) -> tuple[str, str]:
@@ -195,7 +185,7 @@ def _through_columns(through, owner_model, field_name: str) -> tuple[str, str]:
 
 
 def touch(model: type[models.Model], ids: set[int], *, now: datetime) -> None:
-    """Mark rows as changed because something they own changed."""
-    ids.discard(None)
-    if ids:
-        model.objects.filter(id__in=ids).update(updated_at=now)
+    """Mark rows as changed because something they show changed."""
+    ids = [row_id for row_id in ids if row_id is not None]
+    for start in range(0, len(ids), TOUCH_BATCH):
+        model.objects.filter(id__in=ids[start : start + TOUCH_BATCH]).update(updated_at=now)

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 
-from careerapi.db import DatasetModel, OrderedChild, SmallCountField
+from careerapi.db import DatasetModel, OrderedChild, SmallCountField, derived_from
 
 from .choices import (
     IMPORTANCE_WEIGHTS,
@@ -34,7 +34,7 @@ class Source(DatasetModel):
     def __str__(self):
         return self.title
 
-    @property
+    @derived_from("title", "publisher", "as_of")
     def attribution(self) -> str:
         """The line a client shows next to a figure: title, publisher and date where known."""
         parts = [self.title, self.publisher, self.as_of.isoformat() if self.as_of else ""]
@@ -210,7 +210,7 @@ class RoleSkill(DatasetModel):
     def __str__(self):
         return f"{self.role} — {self.skill} ({self.importance})"
 
-    @property
+    @derived_from("importance")
     def weight(self) -> int:
         return IMPORTANCE_WEIGHTS[self.importance]
 

@@ -5,6 +5,7 @@ source. It nests pay (`compensation`) and interview processes (`interviews`) in 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from careerapi.api.embedding import shows
 from careerapi.api.rows import RowListSerializer, written_rows
 from compensation.api.serializers import SalaryBandSummarySerializer
 from interviews.api.serializers import InterviewProcessSummarySerializer
@@ -53,6 +54,7 @@ class RoleDetailSerializer(RoleSerializer):
         ]
 
     @extend_schema_field(SourceRefSerializer(many=True))
+    @shows()  # the sources every other field of the page names
     def get_sources(self, role: Role) -> list[dict]:
         rows = [
             role,

@@ -9,6 +9,7 @@ nests `SalaryBandSummarySerializer` the same way. A list of bands is written fro
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from careerapi.api.embedding import shows
 from careerapi.api.rows import RowWriter
 from compensation.models import Currency, ExchangeRate, Region, SalaryBand
 from compensation.services import BASE_CURRENCY
@@ -47,6 +48,7 @@ class CurrencySerializer(serializers.ModelSerializer):
         fields = ["code", "name", "symbol", "latest_rate", "updated_at"]
 
     @extend_schema_field(ExchangeRateSerializer(allow_null=True))
+    @shows("rates", ExchangeRateSerializer)
     def get_latest_rate(self, currency: Currency):
         # `rates_latest_first` is prefetched by the view, newest first.
         rates = getattr(currency, "rates_latest_first", None)
@@ -132,6 +134,7 @@ class SalaryBandSummarySerializer(serializers.ModelSerializer):
         ]
 
     @extend_schema_field(ConvertedAmountsSerializer(allow_null=True))
+    @shows()  # the request's currency, and the band's amounts and currency
     def get_converted(self, band: SalaryBand):
         conversion = self.context.get("conversion")
         amounts = conversion.convert(band) if conversion is not None else None
@@ -140,6 +143,7 @@ class SalaryBandSummarySerializer(serializers.ModelSerializer):
         # Written as the serializer's fields say, without building them for every band.
         return RowWriter(ConvertedAmountsSerializer(context=self.context)).write(amounts)
 
+    @shows()  # the request's currency, and the band's currency
     def get_conversion_note(self, band: SalaryBand) -> str | None:
         conversion = self.context.get("conversion")
         return conversion.note(band) if conversion is not None else None

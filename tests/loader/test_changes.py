@@ -74,7 +74,10 @@ def test_editing_a_fixture_lists_the_edited_item_since_the_old_version(
     fixture_file("amazon/amazon-engineer-salaries.yaml").edit(raise_max)
     new = load(dataset_copy).version.version
 
-    assert feed(client, since=old) == [("salary-bands", "amazon-engineer-ca", "updated")]
+    assert feed(client, since=old) == [
+        ("roles", "amazon-engineer", "updated"),  # its page shows the band
+        ("salary-bands", "amazon-engineer-ca", "updated"),
+    ]
     body = client.get(CHANGES, {"since": old}).json()
     assert body["version"] == new and body["since"] == old
     assert body["results"][0]["version"] == new
@@ -92,7 +95,10 @@ def test_removing_an_item_reports_its_deletion(client, load, dataset_copy, fixtu
     fixture_file("amazon/amazon-engineer-salaries.yaml").edit(drop)
     load(dataset_copy)
 
-    assert feed(client, since=old) == [("salary-bands", "amazon-engineer-sg", "deleted")]
+    assert feed(client, since=old) == [
+        ("roles", "amazon-engineer", "updated"),
+        ("salary-bands", "amazon-engineer-sg", "deleted"),
+    ]
 
 
 def test_removing_a_file_reports_each_item_it_held_as_deleted(client, load, dataset_copy):
@@ -128,13 +134,19 @@ def test_removing_a_file_reports_each_item_it_held_as_deleted(client, load, data
         pytest.param(
             "amazon/amazon-software-engineer.yaml",
             lambda d: d["interview_processes"][0]["stages"][0].update(tips="Practise."),
-            [("interview-processes", "amazon-swe-process", "updated")],
+            [
+                ("roles", "amazon-software-engineer", "updated"),  # its page shows the stages
+                ("interview-processes", "amazon-swe-process", "updated"),
+            ],
             id="interview stage",
         ),
         pytest.param(
             "amazon/amazon-software-engineer.yaml",
             lambda d: d["interview_processes"][0]["roles"].append("software-engineer"),
-            [("interview-processes", "amazon-swe-process", "updated")],
+            [
+                ("roles", "software-engineer", "updated"),  # its page shows the process now
+                ("interview-processes", "amazon-swe-process", "updated"),
+            ],
             id="many-to-many link",
         ),
         pytest.param(
@@ -151,7 +163,7 @@ def test_removing_a_file_reports_each_item_it_held_as_deleted(client, load, data
         ),
     ],
 )
-def test_a_change_in_an_owned_row_updates_its_owner(
+def test_a_change_in_a_shown_row_updates_what_shows_it(
     client, load, dataset_copy, fixture_file, file, edit, expected
 ):
     old = load(dataset_copy).version.version
@@ -173,7 +185,11 @@ def test_editing_a_level_updates_the_level_and_its_ladder(client, load, dataset_
     ladders.edit(lambda d: d["ladders"][1]["levels"][0].update(scope="A narrower scope."))
     load(dataset_copy)
 
-    assert feed(client, since=old) == [("ladders", ladder, "updated"), ("levels", level, "updated")]
+    assert feed(client, since=old) == [
+        ("roles", "amazon-engineer", "updated"),  # its page shows the ladder and its levels
+        ("ladders", ladder, "updated"),
+        ("levels", level, "updated"),
+    ]
 
 
 def test_an_added_item_is_created_and_each_load_is_listed_in_order(

@@ -8,7 +8,8 @@ import pytest
 import yaml
 from django.conf import settings
 
-from loader.reading import _fast_check, _schema, _StrictLoader, _validator
+from loader.reading import _fast_check, _StrictLoader, _validator
+from loader.schema import dataset_schema
 from loader.schema_check import schema_compile
 
 # Values of every JSON type, and the edge cases of the keywords the schema uses.
@@ -131,4 +132,4 @@ def test_each_keyword_agrees_with_jsonschema(schema, good, bad):
 
 
 def test_the_dataset_schema_compiles():
-    assert callable(schema_compile(_schema(), format_checker=jsonschema.FormatChecker()))
+    assert callable(schema_compile(dataset_schema(), format_checker=jsonschema.FormatChecker()))
