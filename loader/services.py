@@ -16,13 +16,14 @@ from .affected import documents_updated
 from .changes import changes_record
 from .reading import dataset_read
 from .sync import TableSync
+from .types import nested
 from .validation import dataset_validate
 from .writing import DatasetWriter
 
 # Any constant shared by all loaders; PostgreSQL serialises transactions that take it.
 LOAD_LOCK_ID = 0x6361726565  # "caree"
 # The apps whose tables a load writes, and how many changed rows make statistics stale.
-DATASET_APPS = ("roles", "compensation", "interviews", "dataset")
+DATASET_APPS = (*dict.fromkeys(t.model._meta.app_label for t in nested()), "dataset")
 ANALYZE_MIN_ROWS = 1000
 #: The lists served from JSON rendered at load time.
 RENDERED_COLLECTIONS = (ROLES_RENDERED,)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from .declaring import DatasetType, Range, Ref, Refs
 from .reading import Dataset, DatasetInvalid, Item, Problem, gc_paused
 from .types import BY_MODEL, DATASET_TYPES
-from .types.rules import _more
+from .types.rules import exceeds
 
 
 def _entries(dataset: Dataset) -> Iterator[tuple[DatasetType, list[Item]]]:
@@ -80,7 +80,7 @@ def _ranges(declared: DatasetType, items: list[Item]) -> Iterator[tuple]:
                 if bounds is None:
                     continue
                 low, high = bounds.get("min"), bounds.get("max")
-                if low is not None and high is not None and _more(low, high):
+                if low is not None and high is not None and exceeds(low, high):
                     yield item, (field.name,), f"min must not exceed max: {low} is more than {high}"
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 
-def _more(low: object, high: object) -> bool:
+def exceeds(low: object, high: object) -> bool:
     """low > high, compared as the decimals written in the file."""
     if type(low) is int and type(high) is int:  # exact already, and the common case
         return low > high
@@ -22,7 +22,7 @@ def in_order(low: str, high: str, *, at: str | None = None):
     def check(entries, index) -> Iterator[tuple]:
         for entry in entries:
             data = entry.data
-            if low in data and high in data and _more(data[low], data[high]):
+            if low in data and high in data and exceeds(data[low], data[high]):
                 reason = f"{low} must not exceed {high}: {data[low]} is more than {data[high]}"
                 yield entry, (at or low,), reason
 

@@ -1,0 +1,159 @@
+"""`RowWriter`: a serializer's JSON written from rows (see the package), and the tables of
+related rows it looks up, memoised per dataset."""
+
+from django.db import models
+from django.db.models import IntegerField, QuerySet, Value
+from rest_framework import serializers
+
+from dataset.memo import dataset_memo
+
+from .plan import INSTANCES, RANKS, VALUES, WRITTEN, Children, Plan, as_row, plan_of
+
+
+@dataset_memo
+def _instances(*, model: type[models.Model]) -> dict[int, models.Model]:
+    return {obj.pk: obj for obj in model._default_manager.order_by()}
+
+
+@dataset_memo
+def _values(*, model: type[models.Model], name: str) -> dict[int, object]:
+    return dict(model._default_manager.order_by().values_list("pk", name))
+
+
+@dataset_memo
+def _ranks(*, model: type[models.Model], ordering: tuple[str, ...]) -> dict[int, int]:
+    ids = model._default_manager.order_by(*ordering).values_list("pk", flat=True)
+    return {pk: rank for rank, pk in enumerate(ids)}
+
+
+@dataset_memo
+def _written(*, serializer_class: type[serializers.Serializer], dataset) -> dict[int, dict]:
+    """Every row of the serializer's model, as the serializer writes it, by id."""
+    writer = RowWriter(serializer_class(context={"dataset": dataset}))
+    rows = list(writer.rows(writer.plan.model._default_manager.order_by()))
+    return {row["id"]: item for row, item in zip(rows, writer.write_many(rows), strict=True)}
+
+
+TABLES = {INSTANCES: _instances, VALUES: _values, RANKS: _ranks, WRITTEN: _written}
+
+
+def prefetch_orderings(queryset: QuerySet | None) -> tuple:
+    """The order of each related list the queryset prefetches: (relation, order_by) pairs."""
+    if queryset is None:
+        return ()
+    found = []
+    for lookup in queryset._prefetch_related_lookups:
+        if isinstance(lookup, models.Prefetch) and lookup.queryset is not None:
+            found.append((lookup.prefetch_to, tuple(lookup.queryset.query.order_by)))
+    return tuple(found)
+
+
+class RowWriter:
+    """Writes `serializer`'s JSON (an instance, for its context and methods; its fields
+    are never built) from rows. `queryset`: the view's, for the order of related lists."""
+
+    def __init__(self, serializer, *, queryset: QuerySet | None = None, tables=None):
+        self.serializer = serializer
+        self.plan: Plan = plan_of(type(serializer), prefetch_orderings(queryset))
+        self.dataset = serializer.context.get("dataset")
+        self._tables = {} if tables is None else tables
+
+    def rows(self, queryset: QuerySet) -> QuerySet:
+        """The queryset as the rows this writer reads (`values()` of the model's columns)."""
+        return queryset.select_related(None).prefetch_related(None).values(*self.plan.columns)
+
+    def write(self, item) -> dict:
+        return self.write_many([item])[0]
+
+    def write_many(self, items) -> list[dict]:
+        """The JSON of `items`: rows (`values()` dicts) or model instances of a model
+        serializer, objects or dicts of another serializer."""
+        plan, batch = self.plan, {}
+        rows = [as_row(item) for item in items] if plan.model is not None else list(items)
+        for kind, key in plan.tables:
+            self.table(kind, **dict(key))
+        if plan.links or plan.children:
+            ids = [row["id"] for row in rows]
+            if plan.links:
+                batch.update(self._links(ids))
+            for children in plan.children:
+                batch[children.name] = self._children(children, ids)
+        readers = plan.readers
+        return [{name: read(self, row, batch) for name, read in readers} for row in rows]
+
+    def table(self, kind: str, **key) -> dict:
+        """A table of related rows memoised per dataset, kept for this writer's batches."""
+        cache_key = (kind, *key.values())
+        table = self._tables.get(cache_key)
+        if table is None:
+            table = self._tables[cache_key] = TABLES[kind](dataset=self.dataset, **key)
+        return table
+
+    def lookup(self, kind: str, row_id, **key):
+        """The row `row_id` of a table memoised per dataset (None for no row)."""
+        if row_id is None:
+            return None
+        found = self.table(kind, **key).get(row_id)
+        if found is None:  # written outside a load: read the table again
+            table = self._tables[(kind, *key.values())] = TABLES[kind](dataset=None, **key)
+            found = table[row_id]
+        return found
+
+    def child(self, serializer_class) -> "RowWriter":
+        """A writer of nested items, sharing this writer's context and tables."""
+        nested = serializer_class(context=self.serializer.context)
+        return RowWriter(nested, tables=self._tables)
+
+    def _links(self, ids: list[int]) -> dict[str, dict[int, list]]:
+        """Every many-to-many list of the batch, all link tables read in one query."""
+        links = self.plan.links
+        queries = [
+            link.through.objects.filter(**{f"{link.own}__in": ids})
+            .order_by()
+            .annotate(_table=Value(index, output_field=IntegerField()))
+            .values_list("_table", link.own, link.target)
+            for index, link in enumerate(links)
+        ]
+        query = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+        linked: list[dict[int, list[int]]] = [{} for _ in links]
+        for index, owner, target in query:
+            linked[index].setdefault(owner, []).append(target)
+        batch = {}
+        for link, by_owner in zip(links, linked, strict=True):
+
+            def rank(target, link=link):
+                return self.lookup(RANKS, target, model=link.model, ordering=link.ordering)
+
+            batch[link.name] = {
+                owner: [link.show(self, {"id": t}, {}) for t in sorted(targets, key=rank)]
+                for owner, targets in by_owner.items()
+            }
+        return batch
+
+    def _children(self, children: Children, ids: list[int]) -> dict[int, list]:
+        writer = self.child(children.serializer_class)
+        model = writer.plan.model
+        rows = list(
+            writer.rows(
+                model.objects.filter(**{f"{children.column}__in": ids}).order_by(*children.ordering)
+            )
+        )
+        grouped: dict[int, list] = {}
+        for row, item in zip(rows, writer.write_many(rows), strict=True):
+            grouped.setdefault(row[children.column], []).append(item)
+        return grouped
+
+
+class RowListSerializer(serializers.ListSerializer):
+    """A list serializer that writes its items with a `RowWriter`: for a list nested in
+    another item (a role page's salary bands), from the instances prefetched for it."""
+
+    def to_representation(self, data):
+        items = data.all() if isinstance(data, models.manager.BaseManager) else data
+        return RowWriter(self.child).write_many(items)
+
+
+def written_rows(serializer_class, ids, *, context: dict) -> list[dict]:
+    """The rows `ids` as `serializer_class` writes them, from a table memoised per dataset."""
+    writer = RowWriter(serializer_class(context=context))
+    return [writer.lookup(WRITTEN, row_id, serializer_class=serializer_class) for row_id in ids]
