@@ -69,12 +69,13 @@ class ApiKeyRateThrottle(BaseThrottle):
         rate_limit = getattr(request._request, REQUEST_ATTRIBUTE, None)  # counted already?
         if rate_limit is None:
             partner_key = request.auth if isinstance(request.auth, PartnerKey) else None
-            if partner_key is not None:
-                rate, ident = partner_key.effective_rate, f"key:{partner_key.prefix}"
-            else:
-                rate, ident = settings.ANON_RATE, f"ip:{self.get_ident(request)}"
+            rate = partner_key.effective_rate if partner_key is not None else settings.ANON_RATE
             if not rate:
                 return True
+            if partner_key is not None:
+                ident = f"key:{partner_key.prefix}"
+            else:
+                ident = f"ip:{self.get_ident(request)}"
             rate_limit = quota_count(request._request, rate=rate, ident=ident)
         if not rate_limit.allowed:
             self.retry_after = rate_limit.reset

@@ -34,7 +34,9 @@ from .models import DatasetVersion
 
 logger = logging.getLogger(__name__)
 
-STAMP_KEY = "careerapi:dataset-version"
+#: The shared cache's copy of the stamp: a plain (version, loaded_at) pair, so servers of
+#: another release (a rolling deploy) can read it.
+STAMP_KEY = "careerapi:dataset-stamp"
 VERSION_CHANNEL = "careerapi:dataset-version"
 VERIFY_SECONDS = 5.0
 #: After a failed subscription, how long to serve without one before trying again.
@@ -55,7 +57,7 @@ class DatasetStamp:
 
 def dataset_stamp_publish(*, version: str, loaded_at: datetime) -> None:
     """Make `version` the current dataset for every app server (after its load committed)."""
-    cache.set(STAMP_KEY, DatasetStamp(version, loaded_at), timeout=None)
+    cache.set(STAMP_KEY, (version, loaded_at), timeout=None)
     version_announce(version)
 
 
@@ -66,17 +68,17 @@ def version_announce(version: str) -> None:
         publish(VERSION_CHANNEL, version)
 
 
-def dataset_stamp_read(cached: DatasetStamp | None = None) -> DatasetStamp | None:
+def dataset_stamp_read(cached: tuple | None = None) -> DatasetStamp | None:
     """The loaded dataset's stamp: `cached` (the value of `STAMP_KEY`, read by the caller
     in a round trip of its own), else the cache's, else one query (then cached briefly)."""
-    stamp = cached if cached is not None else cache.get(STAMP_KEY)
-    if stamp is None:
+    pair = cached if cached is not None else cache.get(STAMP_KEY)
+    if pair is None:
         row = DatasetVersion.objects.order_by("-loaded_at").values("version", "loaded_at").first()
         if row is None:
             return None
-        stamp = DatasetStamp(row["version"], row["loaded_at"])
-        cache.set(STAMP_KEY, stamp, timeout=settings.DATASET_VERSION_CHECK_SECONDS)
-    return stamp
+        pair = (row["version"], row["loaded_at"])
+        cache.set(STAMP_KEY, pair, timeout=settings.DATASET_VERSION_CHECK_SECONDS)
+    return DatasetStamp(*pair)
 
 
 class VersionWatch:

@@ -198,3 +198,15 @@ def test_a_process_keeps_its_last_responses_within_its_byte_limit():
     assert kept.get("page-2", "v2") is None  # rendered from another dataset version
     kept.put("huge", ("v1", bytes(400), "application/json"))  # over a quarter of the limit
     assert kept.get("huge", "v1") is None
+
+
+def test_the_stamp_in_the_shared_cache_is_plain_data(seed_dataset):
+    """Servers of another release, in a rolling deploy, must be able to read it."""
+    from django.core.cache import cache
+
+    from dataset.versions import STAMP_KEY
+
+    version, loaded_at = cache.get(STAMP_KEY)
+
+    assert (version, loaded_at) == (seed_dataset.version.version, seed_dataset.version.loaded_at)
+    assert type(version) is str and type(cache.get(STAMP_KEY)) is tuple

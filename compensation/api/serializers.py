@@ -6,6 +6,8 @@ nests `SalaryBandSummarySerializer` the same way. A list of bands is written fro
 (`careerapi.api.rows.RowWriter`), by these same serializers' fields.
 """
 
+from functools import cached_property
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -15,6 +17,8 @@ from compensation.models import Currency, ExchangeRate, Region, SalaryBand
 from compensation.services import BASE_CURRENCY
 from roles.api.serializers import SourceRefSerializer
 from roles.models import Level
+
+from .conversion import Conversion
 
 
 class RegionSerializer(serializers.ModelSerializer):
@@ -133,20 +137,27 @@ class SalaryBandSummarySerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
+    @cached_property
+    def conversion(self) -> Conversion | None:
+        """The conversion the request asked for (read once: a list asks for every band)."""
+        return self.context.get("conversion")
+
+    @cached_property
+    def _converted_writer(self) -> RowWriter:
+        # Written as the serializer's fields say, without building them for every band.
+        return RowWriter(ConvertedAmountsSerializer(context=self.context))
+
     @extend_schema_field(ConvertedAmountsSerializer(allow_null=True))
     @shows()  # the request's currency, and the band's amounts and currency
     def get_converted(self, band: SalaryBand):
-        conversion = self.context.get("conversion")
-        amounts = conversion.convert(band) if conversion is not None else None
+        amounts = self.conversion.convert(band) if self.conversion is not None else None
         if amounts is None:
             return None
-        # Written as the serializer's fields say, without building them for every band.
-        return RowWriter(ConvertedAmountsSerializer(context=self.context)).write(amounts)
+        return self._converted_writer.write(amounts)
 
     @shows()  # the request's currency, and the band's currency
     def get_conversion_note(self, band: SalaryBand) -> str | None:
-        conversion = self.context.get("conversion")
-        return conversion.note(band) if conversion is not None else None
+        return self.conversion.note(band) if self.conversion is not None else None
 
 
 class SalaryBandSerializer(SalaryBandSummarySerializer):

@@ -1,22 +1,30 @@
-"""How a serializer's fields are written from rows: its `Plan`, read once per class.
+"""How a serializer's fields are written from rows: its `Plan`, made once per class.
 
-Each field gets a reader, `reader(writer, row, batch) -> JSON value`; readers that look rows
-up in a memoised table name it by kind (`INSTANCES`, `VALUES`, `RANKS`, `WRITTEN`: see
-`writer.py`), and the plan lists those tables so a writer reads them before a batch.
+Each field becomes a reader of the row. The common ones are expressions: a column
+(`row["slug"]`, a decimal as a number), a related row looked up in a memoised table by the
+row's foreign key, a list read for the batch. They are written into one function per plan,
+`Plan.write(writer, row, batch, tables) -> dict`, generated as Python source the way the
+schema check is (`loader/schema_check.py`), so a row costs about what a dict literal written
+by hand would. The rarer ones (a method field, a model property, a field of a related row, a
+list the item holds) are functions the generated one calls.
+
+Tables are named by a key, (kind, its arguments as pairs): `INSTANCES`, `VALUES`, `RANKS`,
+`WRITTEN`, `ONCE` (`writer.TABLES`); `Plan.tables` lists those the plan reads, in the order
+of the generated function's `tables` argument.
 """
 
+import contextlib
 import functools
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
 from rest_framework import relations, serializers
 from rest_framework.settings import api_settings
 
-#: The memoised tables readers look related rows up in (`writer.TABLES`).
-INSTANCES, VALUES, RANKS, WRITTEN = "instances", "values", "ranks", "written"
+INSTANCES, VALUES, RANKS, WRITTEN, ONCE = "instances", "values", "ranks", "written", "once"
 
 #: Field classes whose value is sent as the database gives it.
 _AS_IS = (
@@ -34,15 +42,14 @@ Reader = Callable[..., object]  # (writer, row, batch) -> the field's JSON value
 
 @dataclass(frozen=True)
 class Links:
-    """A many-to-many field: its link table, and how a linked row is shown."""
+    """A many-to-many field: its link table, and the tables that show a linked row."""
 
     name: str
     through: type[models.Model]
     own: str
     target: str
-    model: type[models.Model]
-    ordering: tuple[str, ...]
-    show: Reader  # (writer, {"id": target id}, batch) -> JSON
+    ranks: tuple  # the linked rows' places in their order
+    shown: tuple  # the linked rows' JSON (or slugs)
 
 
 @dataclass(frozen=True)
@@ -58,48 +65,30 @@ class Children:
 @dataclass(frozen=True)
 class Plan:
     model: type[models.Model] | None
-    readers: tuple[tuple[str, Reader], ...]
+    write: Callable  # (writer, row, batch, tables) -> the item's JSON
     columns: tuple[str, ...] = ()
     links: tuple[Links, ...] = ()
     children: tuple[Children, ...] = ()
-    #: The memoised tables the readers look rows up in (build, key): read before a batch,
-    #: so a batch costs the same queries whatever rows it holds.
-    tables: tuple[tuple[Callable, tuple], ...] = ()
+    #: The memoised tables the plan reads, in the order `write` is given them; a writer
+    #: reads them before a batch, so a batch costs the same queries whatever rows it holds.
+    tables: tuple[tuple, ...] = ()
     foreign_keys: dict[str, tuple[str, type[models.Model]]] = field(default_factory=dict)
 
 
-def _converter(drf_field) -> Callable | None:
-    """How a value of the row (not None) becomes the field's JSON value (None: as it is)."""
-    if isinstance(drf_field, serializers.DecimalField):
-        as_string = getattr(drf_field, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING)
-        if not as_string and not drf_field.normalize_output:
-            return float  # what the renderer makes of the Decimal the field returns
-    elif isinstance(drf_field, _AS_IS):
+# --- what the generated function calls ----------------------------------------------------
+
+
+def _number(value):
+    """A decimal as the renderer writes the Decimal a DecimalField returns: a number."""
+    return None if value is None else float(value)
+
+
+def _related(writer, table: dict, index: int, row_id):
+    """The related row `row_id` in `table` (one of the plan's), or None for no row."""
+    if row_id is None:
         return None
-    return drf_field.to_representation
-
-
-def _converted(get: Reader, convert: Callable | None) -> Reader:
-    if convert is None:
-        return get
-
-    def read(w, row, b):
-        value = get(w, row, b)
-        return None if value is None else convert(value)
-
-    return read
-
-
-def _model_field(model, name: str):
-    try:
-        return model._meta.get_field(name)
-    except Exception:  # FieldDoesNotExist, or no model at all
-        return None
-
-
-def _ordering(model, name: str, orderings: dict) -> tuple[str, ...]:
-    related = model._meta.get_field(name).related_model
-    return orderings.get(name) or tuple(related._meta.ordering) or ("pk",)
+    found = table.get(row_id)
+    return found if found is not None else writer.missing(index, row_id)
 
 
 def _get(item, name: str):
@@ -107,127 +96,197 @@ def _get(item, name: str):
     return item[name] if type(item) is dict else getattr(item, name)
 
 
-def _related_reader(drf_field, column: str, related, tables: list) -> Reader:
-    """A foreign key shown as a slug (or code) or as a nested serializer's JSON."""
-    if isinstance(drf_field, relations.SlugRelatedField):
-        name = drf_field.slug_field
-        tables.append((VALUES, (("model", related), ("name", name))))
-        return lambda w, row, b: w.lookup(VALUES, _get(row, column), model=related, name=name)
-    serializer_class = type(drf_field)
-    tables.append((WRITTEN, (("serializer_class", serializer_class),)))
-    return lambda w, row, b: w.lookup(WRITTEN, _get(row, column), serializer_class=serializer_class)
+def as_row(item) -> dict:
+    return item if type(item) is dict else item.__dict__
 
 
-def _compile(serializer_class, orderings: tuple) -> Plan:
-    prototype = serializer_class()
-    model = getattr(getattr(serializer_class, "Meta", None), "model", None)
-    orderings = dict(orderings)
-    foreign_keys = {}
-    if model is not None:
-        foreign_keys = {
-            f.name: (f.attname, f.related_model)
-            for f in model._meta.concrete_fields
-            if f.is_relation
-        }
-    readers, links, children, tables = [], [], [], []
-    for name, drf_field in prototype.fields.items():
-        if drf_field.write_only:
-            continue
+# --- the plan -----------------------------------------------------------------------------
+
+
+class _Compiler:
+    """Reads a serializer's fields into the source of `Plan.write`."""
+
+    def __init__(self, serializer_class, orderings: dict):
+        self.name = serializer_class.__name__
+        self.model = getattr(getattr(serializer_class, "Meta", None), "model", None)
+        self.orderings = orderings
+        self.namespace = {"_number": _number, "_related": _related, "_get": _get}
+        self.tables: list[tuple] = []
+        self.links: list[Links] = []
+        self.children: list[Children] = []
+        self.foreign_keys = {}
+        if self.model is not None:
+            self.foreign_keys = {
+                f.name: (f.attname, f.related_model)
+                for f in self.model._meta.concrete_fields
+                if f.is_relation
+            }
+
+    def refuse(self, name: str, why: str) -> ImproperlyConfigured:
+        return ImproperlyConfigured(f"{self.name}.{name}: {why} cannot be written from rows")
+
+    def table(self, key: tuple) -> int:
+        if key not in self.tables:
+            self.tables.append(key)
+        return self.tables.index(key)
+
+    def call(self, reader: Reader) -> str:
+        """An expression calling `reader(writer, row, batch)`."""
+        name = f"_c{len(self.namespace)}"
+        self.namespace[name] = reader
+        return f"{name}(w, row, b)"
+
+    def value(self, expression: str) -> str:
+        """An expression reading a value from the row, or from an item that is not one."""
+        return f"row[{expression!r}]" if self.model is not None else f"_get(row, {expression!r})"
+
+    def related(self, drf_field, column: str, related) -> str:
+        """A foreign key shown as a slug (or code) or as a nested serializer's JSON."""
+        if isinstance(drf_field, relations.SlugRelatedField):
+            key = (VALUES, (("model", related), ("name", drf_field.slug_field)))
+        else:
+            key = (WRITTEN, (("serializer_class", type(drf_field)),))
+        index = self.table(key)
+        return f"_related(w, t[{index}], {index}, {self.value(column)})"
+
+    def expression(self, name: str, drf_field) -> str:
         if isinstance(drf_field, serializers.SerializerMethodField):
-            readers.append((name, _method_reader(drf_field.method_name, model)))
-            continue
+            method_name, model = drf_field.method_name, self.model
+            return self.call(
+                lambda w, row, b: getattr(w.serializer, method_name)(RowObject(row, w, model))
+            )
         source = drf_field.source_attrs
         if not source:
-            raise ImproperlyConfigured(f"{serializer_class.__name__}.{name}: source='*'")
-        model_field = _model_field(model, source[0]) if model is not None else None
+            raise self.refuse(name, "source='*'")
+        model_field = None
+        if self.model is not None:
+            with contextlib.suppress(FieldDoesNotExist):  # a property, or not of the model
+                model_field = self.model._meta.get_field(source[0])
         many = isinstance(drf_field, serializers.ListSerializer | relations.ManyRelatedField)
         if many and model_field is not None and model_field.many_to_many:
-            child = getattr(drf_field, "child", None) or drf_field.child_relation
-            through = getattr(model, source[0]).through
-            own = model_field.m2m_column_name()
-            target = model_field.m2m_reverse_name()
-            related = model_field.related_model
-            show = _related_reader(child, "id", related, tables)
-            ordering = _ordering(model, source[0], orderings)
-            tables.append((RANKS, (("model", related), ("ordering", ordering))))
-            links.append(Links(name, through, own, target, related, ordering, show))
-            readers.append((name, _batch_reader(name)))
-        elif many and model_field is not None and model_field.one_to_many:
-            column = model_field.field.attname
-            ordering = _ordering(model, source[0], orderings)
-            children.append(Children(name, type(drf_field.child), column, ordering))
-            readers.append((name, _batch_reader(name)))
-        elif many:  # a list of rows (or instances) on the item itself
-            readers.append((name, _list_reader(source[0], type(drf_field.child))))
-        elif isinstance(drf_field, serializers.BaseSerializer | relations.RelatedField):
+            return self.many_to_many(name, drf_field, model_field)
+        if many and model_field is not None and model_field.one_to_many:
+            ordering = self.ordering(source[0])
+            child = type(drf_field.child)
+            self.children.append(Children(name, child, model_field.field.attname, ordering))
+            return f"b[{name!r}].get(row['id'], [])"
+        if many:  # a list of rows (or instances) the item holds itself
+            return self.call(_list_reader(source[0], type(drf_field.child)))
+        if isinstance(drf_field, serializers.BaseSerializer | relations.RelatedField):
             if len(source) != 1:
-                raise ImproperlyConfigured(f"{serializer_class.__name__}.{name}: dotted source")
-            related = getattr(getattr(drf_field, "Meta", None), "model", None)
+                raise self.refuse(name, "a related field through a dotted source")
             if model_field is not None:
-                column, related = model_field.attname, model_field.related_model
-            else:  # an item that is not a model row names its related row by id
-                column = f"{source[0]}_id"
-            readers.append((name, _related_reader(drf_field, column, related, tables)))
+                return self.related(drf_field, model_field.attname, model_field.related_model)
+            # An item that is not a model row names its related row by id.
+            related = drf_field.Meta.model
+            return self.related(drf_field, f"{source[0]}_id", related)
+        return self.plain(name, drf_field, source, model_field)
+
+    def plain(self, name: str, drf_field, source: list[str], model_field) -> str:
+        """A column, a property of the model, or a field of a related row, in the field's
+        form (decimals as numbers, dates in ISO 8601)."""
+        convert = None
+        if isinstance(drf_field, serializers.DecimalField):
+            as_string = getattr(
+                drf_field, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING
+            )
+            if as_string or drf_field.normalize_output:
+                raise self.refuse(name, "a decimal written as text")
+        elif not isinstance(drf_field, _AS_IS):
+            convert = drf_field.to_representation
+        first, rest = source[0], source[1:]
+        if self.model is None:
+            expression = self.value(first)
+        elif rest:
+            expression = self.call(self.through_foreign_key(name, first, rest))
+        elif model_field is not None and model_field.concrete and not model_field.is_relation:
+            expression = self.value(model_field.attname)
         else:
-            get = _value_getter(serializer_class, name, model, source, foreign_keys, tables)
-            if (
-                isinstance(drf_field, serializers.DecimalField)
-                and _converter(drf_field) is not float
-            ):
-                raise ImproperlyConfigured(f"{serializer_class.__name__}.{name}: decimal as text")
-            readers.append((name, _converted(get, _converter(drf_field))))
-    columns = ()
-    if model is not None:
-        columns = tuple(f.attname for f in model._meta.concrete_fields)
-    return Plan(
-        model,
-        tuple(readers),
-        columns,
-        tuple(links),
-        tuple(children),
-        tuple(dict.fromkeys(tables)),
-        foreign_keys,
-    )
+            attribute, model = getattr(self.model, first, None), self.model
+            if not isinstance(attribute, property):
+                raise self.refuse(name, f"{first!r}")
+            expression = self.call(lambda w, row, b: attribute.fget(RowObject(row, w, model)))
+        if isinstance(drf_field, serializers.DecimalField):
+            return f"_number({expression})"
+        if convert is None:
+            return expression
+        converter = f"_c{len(self.namespace)}"
+        self.namespace[converter] = convert
+        return f"(None if (v := {expression}) is None else {converter}(v))"
 
-
-def _value_getter(serializer_class, name, model, source, foreign_keys, tables) -> Reader:
-    """A plain field: a column, a property of the model, or a field of a related row."""
-    first, rest = source[0], source[1:]
-    if model is None:
-        return lambda w, row, b: _get(row, first)
-    if rest:
-        if first not in foreign_keys:
-            raise ImproperlyConfigured(f"{serializer_class.__name__}.{name}: {'.'.join(source)}")
-        column, related = foreign_keys[first]
+    def through_foreign_key(self, name: str, first: str, rest: list[str]) -> Reader:
+        """A field of the related row (`skill.name`), from a table of those rows."""
+        if first not in self.foreign_keys:
+            raise self.refuse(name, f"{first}.{'.'.join(rest)}")
+        column, related = self.foreign_keys[first]
         attribute = operator.attrgetter(".".join(rest))
-        tables.append((INSTANCES, (("model", related),)))
+        key = (INSTANCES, (("model", related),))
+        self.table(key)
 
         def read(w, row, b):
-            obj = w.lookup(INSTANCES, row[column], model=related)
+            obj = w.row_of(key, row[column])
             return None if obj is None else attribute(obj)
 
         return read
-    model_field = _model_field(model, first)
-    if model_field is not None and model_field.concrete and not model_field.is_relation:
-        column = model_field.attname
-        return lambda w, row, b: row[column]
-    attribute = getattr(model, first, None)
-    if isinstance(attribute, property):
-        return lambda w, row, b: attribute.fget(RowObject(row, w, model))
-    raise ImproperlyConfigured(f"{serializer_class.__name__}.{name}: cannot read {first!r}")
 
+    def many_to_many(self, name: str, drf_field, model_field) -> str:
+        child = getattr(drf_field, "child", None) or drf_field.child_relation
+        related = model_field.related_model
+        if isinstance(child, relations.SlugRelatedField):
+            shown = (VALUES, (("model", related), ("name", child.slug_field)))
+        else:
+            shown = (WRITTEN, (("serializer_class", type(child)),))
+        ranks = (RANKS, (("model", related), ("ordering", self.ordering(model_field.name))))
+        self.table(shown)
+        self.table(ranks)
+        through = getattr(self.model, model_field.name).through
+        own, target = model_field.m2m_column_name(), model_field.m2m_reverse_name()
+        self.links.append(Links(name, through, own, target, ranks, shown))
+        return f"b[{name!r}].get(row['id'], [])"
 
-def _method_reader(method_name: str, model) -> Reader:
-    return lambda w, row, b: getattr(w.serializer, method_name)(RowObject(row, w, model))
+    def ordering(self, name: str) -> tuple[str, ...]:
+        """The order of a related list: the view's prefetch, else the related model's."""
+        related = self.model._meta.get_field(name).related_model
+        return self.orderings.get(name) or tuple(related._meta.ordering) or ("pk",)
 
-
-def _batch_reader(name: str) -> Reader:
-    return lambda w, row, b: b[name].get(row["id"], [])
+    def plan(self, prototype) -> Plan:
+        items = [
+            f"{name!r}: {self.expression(name, drf_field)}"
+            for name, drf_field in prototype.fields.items()
+            if not drf_field.write_only
+        ]
+        source = "def write(w, row, b, t):\n    return {" + ", ".join(items) + "}\n"
+        exec(source, self.namespace)  # our own source, made from the serializer's fields
+        columns = ()
+        if self.model is not None:
+            columns = tuple(f.attname for f in self.model._meta.concrete_fields)
+        return Plan(
+            self.model,
+            self.namespace["write"],
+            columns,
+            tuple(self.links),
+            tuple(self.children),
+            tuple(self.tables),
+            self.foreign_keys,
+        )
 
 
 def _list_reader(attribute: str, serializer_class) -> Reader:
+    """A list of rows (or instances) the item holds itself (a skill match's skills)."""
+    if getattr(getattr(serializer_class, "Meta", None), "model", None) is None:
+        return lambda w, row, b: w.child(serializer_class).write_many(_get(row, attribute))
+    # Model instances (the exchange rates of a conversion) are each written once per dataset.
+    key = (ONCE, (("serializer_class", serializer_class),))
+
     def read(w, row, b):
-        return w.child(serializer_class).write_many(_get(row, attribute))
+        items = _get(row, attribute)
+        if not items or type(items[0]) is dict:  # rows (a match's skills): written each time
+            return w.child(serializer_class).write_many(items)
+        written = w.table(key)
+        for item in items:
+            if item.pk not in written:
+                written[item.pk] = w.child(serializer_class).write(item)
+        return [written[item.pk] for item in items]
 
     return read
 
@@ -235,11 +294,7 @@ def _list_reader(attribute: str, serializer_class) -> Reader:
 @functools.cache
 def plan_of(serializer_class, orderings: tuple) -> Plan:
     """How `serializer_class` is written from rows, nested lists in `orderings`' order."""
-    return _compile(serializer_class, orderings)
-
-
-def as_row(item) -> dict:
-    return item if type(item) is dict else item.__dict__
+    return _Compiler(serializer_class, dict(orderings)).plan(serializer_class())
 
 
 class RowObject:
@@ -258,7 +313,7 @@ class RowObject:
         foreign_key = self._writer.plan.foreign_keys.get(name)
         if foreign_key is not None:
             column, related = foreign_key
-            return self._writer.lookup(INSTANCES, row[column], model=related)
+            return self._writer.row_of((INSTANCES, (("model", related),)), row[column])
         attribute = getattr(self._model, name, None)
         if isinstance(attribute, property):
             return attribute.fget(self)

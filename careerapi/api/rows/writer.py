@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from dataset.memo import dataset_memo
 
-from .plan import INSTANCES, RANKS, VALUES, WRITTEN, Children, Plan, as_row, plan_of
+from .plan import INSTANCES, ONCE, RANKS, VALUES, WRITTEN, Children, Plan, as_row, plan_of
 
 
 @dataset_memo
@@ -34,7 +34,19 @@ def _written(*, serializer_class: type[serializers.Serializer], dataset) -> dict
     return {row["id"]: item for row, item in zip(rows, writer.write_many(rows), strict=True)}
 
 
-TABLES = {INSTANCES: _instances, VALUES: _values, RANKS: _ranks, WRITTEN: _written}
+@dataset_memo
+def _once(*, serializer_class: type[serializers.Serializer]) -> dict[int, dict]:
+    """Rows as the serializer writes them, by id, each written when first asked for."""
+    return {}
+
+
+TABLES = {
+    INSTANCES: _instances,
+    VALUES: _values,
+    RANKS: _ranks,
+    WRITTEN: _written,
+    ONCE: _once,
+}
 
 
 def prefetch_orderings(queryset: QuerySet | None) -> tuple:
@@ -57,10 +69,13 @@ class RowWriter:
         self.plan: Plan = plan_of(type(serializer), prefetch_orderings(queryset))
         self.dataset = serializer.context.get("dataset")
         self._tables = {} if tables is None else tables
+        self._nested: dict[type, RowWriter] = {}
 
     def rows(self, queryset: QuerySet) -> QuerySet:
         """The queryset as the rows this writer reads (`values()` of the model's columns)."""
-        return queryset.select_related(None).prefetch_related(None).values(*self.plan.columns)
+        if queryset._prefetch_related_lookups:  # values() has no instances to prefetch for
+            queryset = queryset.prefetch_related(None)
+        return queryset.values(*self.plan.columns)  # values() joins nothing select_related
 
     def write(self, item) -> dict:
         return self.write_many([item])[0]
@@ -70,39 +85,48 @@ class RowWriter:
         serializer, objects or dicts of another serializer."""
         plan, batch = self.plan, {}
         rows = [as_row(item) for item in items] if plan.model is not None else list(items)
-        for kind, key in plan.tables:
-            self.table(kind, **dict(key))
+        tables = tuple(self.table(key) for key in plan.tables)
         if plan.links or plan.children:
             ids = [row["id"] for row in rows]
             if plan.links:
                 batch.update(self._links(ids))
             for children in plan.children:
                 batch[children.name] = self._children(children, ids)
-        readers = plan.readers
-        return [{name: read(self, row, batch) for name, read in readers} for row in rows]
+        write = plan.write
+        return [write(self, row, batch, tables) for row in rows]
 
-    def table(self, kind: str, **key) -> dict:
-        """A table of related rows memoised per dataset, kept for this writer's batches."""
-        cache_key = (kind, *key.values())
-        table = self._tables.get(cache_key)
+    def table(self, key: tuple) -> dict:
+        """The table `key` names, memoised per dataset, kept for this writer's batches."""
+        table = self._tables.get(key)
         if table is None:
-            table = self._tables[cache_key] = TABLES[kind](dataset=self.dataset, **key)
+            kind, arguments = key
+            table = self._tables[key] = TABLES[kind](dataset=self.dataset, **dict(arguments))
         return table
 
-    def lookup(self, kind: str, row_id, **key):
-        """The row `row_id` of a table memoised per dataset (None for no row)."""
+    def missing(self, index: int, row_id):
+        """A related row the memoised table `plan.tables[index]` lacks (written outside a
+        load): the table is read again."""
+        return self.row_of(self.plan.tables[index], row_id)
+
+    def row_of(self, key: tuple, row_id):
+        """The row `row_id` of the table `key` names (None for no row)."""
         if row_id is None:
             return None
-        found = self.table(kind, **key).get(row_id)
+        table = self._tables.get(key)
+        found = (self.table(key) if table is None else table).get(row_id)
         if found is None:  # written outside a load: read the table again
-            table = self._tables[(kind, *key.values())] = TABLES[kind](dataset=None, **key)
+            kind, arguments = key
+            table = self._tables[key] = TABLES[kind](dataset=None, **dict(arguments))
             found = table[row_id]
         return found
 
     def child(self, serializer_class) -> "RowWriter":
         """A writer of nested items, sharing this writer's context and tables."""
-        nested = serializer_class(context=self.serializer.context)
-        return RowWriter(nested, tables=self._tables)
+        writer = self._nested.get(serializer_class)
+        if writer is None:
+            nested = serializer_class(context=self.serializer.context)
+            writer = self._nested[serializer_class] = RowWriter(nested, tables=self._tables)
+        return writer
 
     def _links(self, ids: list[int]) -> dict[str, dict[int, list]]:
         """Every many-to-many list of the batch, all link tables read in one query."""
@@ -122,10 +146,10 @@ class RowWriter:
         for link, by_owner in zip(links, linked, strict=True):
 
             def rank(target, link=link):
-                return self.lookup(RANKS, target, model=link.model, ordering=link.ordering)
+                return self.row_of(link.ranks, target)
 
             batch[link.name] = {
-                owner: [link.show(self, {"id": t}, {}) for t in sorted(targets, key=rank)]
+                owner: [self.row_of(link.shown, t) for t in sorted(targets, key=rank)]
                 for owner, targets in by_owner.items()
             }
         return batch
@@ -156,4 +180,5 @@ class RowListSerializer(serializers.ListSerializer):
 def written_rows(serializer_class, ids, *, context: dict) -> list[dict]:
     """The rows `ids` as `serializer_class` writes them, from a table memoised per dataset."""
     writer = RowWriter(serializer_class(context=context))
-    return [writer.lookup(WRITTEN, row_id, serializer_class=serializer_class) for row_id in ids]
+    key = (WRITTEN, (("serializer_class", serializer_class),))
+    return [writer.row_of(key, row_id) for row_id in ids]
