@@ -94,11 +94,15 @@ def load(database: Database, dataset: Path, env: dict) -> float:
 
 
 def generated(scale: float, seed: int) -> tuple[Path, float] | None:
-    """The scale dataset's folder (generated once per generator version, then reused) and
-    the generation's seconds (0 when reused); None when bench/scale_dataset.py is missing."""
+    """The scale dataset's folder (generated once per version of the generator's files,
+    then reused) and the generation's seconds (0 when reused); None when
+    bench/scale_dataset.py is missing."""
     if not GENERATOR.exists():
         return None
-    version = hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha256()
+    for part in [GENERATOR, *sorted((REPO / "bench" / "scale").glob("*.py"))]:
+        digest.update(part.read_bytes())
+    version = digest.hexdigest()[:12]
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "careerapi-bench"
     folder = cache / f"scale-{scale:g}-seed-{seed}-{version}"
     done = folder / ".complete"

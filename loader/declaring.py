@@ -68,13 +68,15 @@ class Value(Field):
 
     `default` is what an entry without the field gets (default: the model field's
     default, else blank); `fallback` is another field's path in the entry to take it from.
-    `derive(entry, entries_by_key)` computes a column the files do not hold.
+    `derive(entry, entries_by_key)` computes a column the files do not hold. `from_api`
+    turns the API's value back into the file's, where the two differ (for the import).
     """
 
     default: Any = None
     fallback: tuple[str, ...] = ()
     derive: Callable[[dict, dict], Any] | None = None
     from_api: Callable[[Any], Any] | None = None
+    convert: Callable | None = field(init=False, default=None, repr=False)
 
     def bind(self, model) -> None:
         super().bind(model)
@@ -85,8 +87,6 @@ class Value(Field):
             self.convert = as_decimal
         elif isinstance(f, models.DateField):
             self.convert = as_date
-        else:
-            self.convert = None
 
     @property
     def required(self) -> bool:
@@ -102,8 +102,8 @@ class Amount(Value):
 class Ref(Field):
     """The key (slug, or code) of another entry, written as that row's id.
 
-    The target is the type that declares the foreign key's model. `key` names the target
-    type when it cannot be told from the model (a level, nested in its ladder).
+    The target is the type that declares the foreign key's model (a level, even nested in
+    its ladder, is named by its slug).
     """
 
     def bind(self, model) -> None:
@@ -198,7 +198,6 @@ class DatasetType:
     checks: tuple[Check, ...] = ()
     any_of: tuple[str, ...] = ()
     import_from: tuple[str, str] | None = None
-    description: str = ""
 
     def __post_init__(self):
         for declared in self.fields:

@@ -124,6 +124,8 @@ class RankedMatches(Sequence):
             self.given,
             self.matched[role_id],
             weights.total[role_id],
+            matched=[],
+            missing=[],
         )
 
 
@@ -134,13 +136,14 @@ def role_match_skills(
     query for the links of all the matches (a page)."""
     wanted = {skill.id for skill in skills}
     by_role = {match.role_id: match for match in matches}
-    links = list(
-        RoleSkill.objects.filter(role_id__in=by_role)
+    links = [
+        {"role_id": role_id, "skill_id": skill_id, "importance": importance}
+        for role_id, skill_id, importance in RoleSkill.objects.filter(role_id__in=by_role)
         .order_by()
-        .values("role_id", "skill_id", "importance")
-    )
+        .values_list("role_id", "skill_id", "importance")
+    ]
     ranks = skill_name_ranks(dataset=dataset)
-    if any(link["skill_id"] not in ranks for link in links):  # a skill added outside a load
+    if {link["skill_id"] for link in links} - ranks.keys():  # a skill added outside a load
         ranks = skill_name_ranks(dataset=None)
     links.sort(key=lambda link: (-IMPORTANCE_WEIGHTS[link["importance"]], ranks[link["skill_id"]]))
     for link in links:

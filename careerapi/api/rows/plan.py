@@ -15,7 +15,6 @@ of the generated function's `tables` argument.
 
 import contextlib
 import functools
-import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -91,11 +90,6 @@ def _related(writer, table: dict, index: int, row_id):
     return found if found is not None else writer.missing(index, row_id)
 
 
-def _get(item, name: str):
-    """A value of a row, or an attribute of an item that is not a row (a skill match)."""
-    return item[name] if type(item) is dict else getattr(item, name)
-
-
 def as_row(item) -> dict:
     return item if type(item) is dict else item.__dict__
 
@@ -110,7 +104,15 @@ class _Compiler:
         self.name = serializer_class.__name__
         self.model = getattr(getattr(serializer_class, "Meta", None), "model", None)
         self.orderings = orderings
-        self.namespace = {"_number": _number, "_related": _related, "_get": _get}
+        self.namespace = {
+            "_number": _number,
+            "_related": _related,
+            "_RowObject": RowObject,
+            "_model": self.model,
+        }
+        #: Statements the generated function runs before it writes the item: the related
+        #: rows its fields read (each looked up once), the row as an object.
+        self.prelude: dict[str, str] = {}
         self.tables: list[tuple] = []
         self.links: list[Links] = []
         self.children: list[Children] = []
@@ -136,9 +138,14 @@ class _Compiler:
         self.namespace[name] = reader
         return f"{name}(w, row, b)"
 
-    def value(self, expression: str) -> str:
-        """An expression reading a value from the row, or from an item that is not one."""
-        return f"row[{expression!r}]" if self.model is not None else f"_get(row, {expression!r})"
+    def value(self, name: str) -> str:
+        """An expression reading a value: a model's row is a dict of its columns; an item
+        of another serializer (a skill match, a conversion) is an object."""
+        if self.model is not None:
+            return f"row[{name!r}]"
+        if not name.isidentifier():
+            raise self.refuse(name, "an attribute that is not an identifier")
+        return f"row.{name}"
 
     def related(self, drf_field, column: str, related) -> str:
         """A foreign key shown as a slug (or code) or as a nested serializer's JSON."""
@@ -151,10 +158,9 @@ class _Compiler:
 
     def expression(self, name: str, drf_field) -> str:
         if isinstance(drf_field, serializers.SerializerMethodField):
-            method_name, model = drf_field.method_name, self.model
-            return self.call(
-                lambda w, row, b: getattr(w.serializer, method_name)(RowObject(row, w, model))
-            )
+            if not drf_field.method_name.isidentifier():
+                raise self.refuse(name, "a method that is not an identifier")
+            return f"w.serializer.{drf_field.method_name}({self.row_object()})"
         source = drf_field.source_attrs
         if not source:
             raise self.refuse(name, "source='*'")
@@ -198,14 +204,16 @@ class _Compiler:
         if self.model is None:
             expression = self.value(first)
         elif rest:
-            expression = self.call(self.through_foreign_key(name, first, rest))
+            expression = self.through_foreign_key(name, first, rest)
         elif model_field is not None and model_field.concrete and not model_field.is_relation:
             expression = self.value(model_field.attname)
         else:
-            attribute, model = getattr(self.model, first, None), self.model
+            attribute = getattr(self.model, first, None)
             if not isinstance(attribute, property):
                 raise self.refuse(name, f"{first!r}")
-            expression = self.call(lambda w, row, b: attribute.fget(RowObject(row, w, model)))
+            getter = f"_p{len(self.namespace)}"
+            self.namespace[getter] = attribute.fget
+            expression = f"{getter}({self.row_object()})"
         if isinstance(drf_field, serializers.DecimalField):
             return f"_number({expression})"
         if convert is None:
@@ -214,20 +222,20 @@ class _Compiler:
         self.namespace[converter] = convert
         return f"(None if (v := {expression}) is None else {converter}(v))"
 
-    def through_foreign_key(self, name: str, first: str, rest: list[str]) -> Reader:
-        """A field of the related row (`skill.name`), from a table of those rows."""
-        if first not in self.foreign_keys:
+    def through_foreign_key(self, name: str, first: str, rest: list[str]) -> str:
+        """A field of the related row (`skill.name`), the row looked up once per item."""
+        if first not in self.foreign_keys or not all(part.isidentifier() for part in rest):
             raise self.refuse(name, f"{first}.{'.'.join(rest)}")
         column, related = self.foreign_keys[first]
-        attribute = operator.attrgetter(".".join(rest))
-        key = (INSTANCES, (("model", related),))
-        self.table(key)
+        index = self.table((INSTANCES, (("model", related),)))
+        local = f"r{index}"
+        self.prelude[local] = f"{local} = _related(w, t[{index}], {index}, row[{column!r}])"
+        return f"(None if {local} is None else {local}.{'.'.join(rest)})"
 
-        def read(w, row, b):
-            obj = w.row_of(key, row[column])
-            return None if obj is None else attribute(obj)
-
-        return read
+    def row_object(self) -> str:
+        """The name of the row as an object (a method field's or a property's `self`)."""
+        self.prelude["o"] = "o = _RowObject(row, w, _model)"
+        return "o"
 
     def many_to_many(self, name: str, drf_field, model_field) -> str:
         child = getattr(drf_field, "child", None) or drf_field.child_relation
@@ -255,7 +263,8 @@ class _Compiler:
             for name, drf_field in prototype.fields.items()
             if not drf_field.write_only
         ]
-        source = "def write(w, row, b, t):\n    return {" + ", ".join(items) + "}\n"
+        body = [*self.prelude.values(), "return {" + ", ".join(items) + "}"]
+        source = "def write(w, row, b, t):\n" + "".join(f"    {line}\n" for line in body)
         exec(source, self.namespace)  # our own source, made from the serializer's fields
         columns = ()
         if self.model is not None:
@@ -274,12 +283,12 @@ class _Compiler:
 def _list_reader(attribute: str, serializer_class) -> Reader:
     """A list of rows (or instances) the item holds itself (a skill match's skills)."""
     if getattr(getattr(serializer_class, "Meta", None), "model", None) is None:
-        return lambda w, row, b: w.child(serializer_class).write_many(_get(row, attribute))
+        return lambda w, row, b: w.child(serializer_class).write_many(getattr(row, attribute))
     # Model instances (the exchange rates of a conversion) are each written once per dataset.
     key = (ONCE, (("serializer_class", serializer_class),))
 
     def read(w, row, b):
-        items = _get(row, attribute)
+        items = getattr(row, attribute)
         if not items or type(items[0]) is dict:  # rows (a match's skills): written each time
             return w.child(serializer_class).write_many(items)
         written = w.table(key)

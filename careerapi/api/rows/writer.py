@@ -70,6 +70,7 @@ class RowWriter:
         self.dataset = serializer.context.get("dataset")
         self._tables = {} if tables is None else tables
         self._nested: dict[type, RowWriter] = {}
+        self._plan_tables: tuple[dict, ...] | None = None  # the plan's, in its order
 
     def rows(self, queryset: QuerySet) -> QuerySet:
         """The queryset as the rows this writer reads (`values()` of the model's columns)."""
@@ -84,8 +85,12 @@ class RowWriter:
         """The JSON of `items`: rows (`values()` dicts) or model instances of a model
         serializer, objects or dicts of another serializer."""
         plan, batch = self.plan, {}
-        rows = [as_row(item) for item in items] if plan.model is not None else list(items)
-        tables = tuple(self.table(key) for key in plan.tables)
+        rows = items if type(items) is list else list(items)
+        if plan.model is not None and rows and type(rows[0]) is not dict:
+            rows = [as_row(item) for item in rows]  # model instances: their columns
+        tables = self._plan_tables
+        if tables is None:
+            tables = self._plan_tables = tuple(self.table(key) for key in plan.tables)
         if plan.links or plan.children:
             ids = [row["id"] for row in rows]
             if plan.links:
@@ -106,6 +111,7 @@ class RowWriter:
     def missing(self, index: int, row_id):
         """A related row the memoised table `plan.tables[index]` lacks (written outside a
         load): the table is read again."""
+        self._plan_tables = None
         return self.row_of(self.plan.tables[index], row_id)
 
     def row_of(self, key: tuple, row_id):

@@ -1,0 +1,1 @@
+"""The scale dataset generator; `bench/scale_dataset.py` is its command."""
