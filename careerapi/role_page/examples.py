@@ -3,6 +3,7 @@
 from drf_spectacular.utils import OpenApiExample
 
 from careerapi.api.examples import TIMESTAMP
+from compensation.api.examples import SALARY_BAND
 from roles.api.examples import HIMALAYAS_GUIDE, LADDER
 
 ROLE_DETAIL = OpenApiExample(
@@ -112,35 +113,9 @@ ROLE_DETAIL = OpenApiExample(
             }
         ],
         "ladders": [LADDER.value],
+        # The band as the salary-band list shows it, less its role (the page's own).
         "salary_bands": [
-            {
-                "slug": "amazon-engineer-us-senior",
-                "level": {
-                    "slug": "amazon-engineer-senior",
-                    "name": "Senior Amazon Engineer",
-                    "code": "",
-                },
-                "label": "Senior Amazon Engineer",
-                "region": {"slug": "us", "name": "United States", "code": "US"},
-                "currency": "USD",
-                "period": "annual",
-                "basis": "unspecified",
-                "min_amount": None,
-                "max_amount": None,
-                "max_open": False,
-                "median_amount": 220000.0,
-                "average_amount": 240000.0,
-                "usd_equivalent_min": None,
-                "usd_equivalent_max": None,
-                "quote": "Senior Amazon Engineer | $220k USD | $240k USD |",
-                "interpretation": (
-                    'Salary by Experience Level table, columns "US Median" and "US Average".'
-                ),
-                "source": HIMALAYAS_GUIDE,
-                "converted": None,
-                "conversion_note": None,
-                "updated_at": TIMESTAMP,
-            }
+            {name: value for name, value in SALARY_BAND.value.items() if name != "role"}
         ],
         "interview_processes": [
             {

@@ -12,8 +12,6 @@ import json
 
 import pytest
 
-from loader.services import dataset_load
-
 pytestmark = pytest.mark.django_db
 
 SALARIES = "amazon/amazon-engineer-salaries.yaml"
@@ -21,15 +19,6 @@ LADDERS = "amazon/amazon-engineer-ladders.yaml"
 SWE = "amazon/amazon-software-engineer.yaml"
 SERVICES = "amazon/amazon-services-software-engineer.yaml"
 DEVELOPER = "industry/aws-developer.yaml"
-
-
-@pytest.fixture
-def load(django_capture_on_commit_callbacks):
-    def run(path):
-        with django_capture_on_commit_callbacks(execute=True):
-            return dataset_load(paths=[path])
-
-    return run
 
 
 def exported(client) -> dict[str, str]:

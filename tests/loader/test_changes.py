@@ -5,22 +5,10 @@ import pytest
 
 from dataset.models import Change, DatasetVersion
 from loader.changes import CHANGE_TYPES
-from loader.services import dataset_load
 
 pytestmark = pytest.mark.django_db
 
 CHANGES = "/api/v1/changes/"
-
-
-@pytest.fixture
-def load(django_capture_on_commit_callbacks):
-    """Load a dataset folder, publishing the new version as a real commit would."""
-
-    def run(path):
-        with django_capture_on_commit_callbacks(execute=True):
-            return dataset_load(paths=[path])
-
-    return run
 
 
 def feed(client, **params) -> list[tuple[str, str, str]]:

@@ -24,17 +24,6 @@ EXPORT = "/api/v1/export/"
 TYPES = [t.name for t in EXPORT_TYPES]
 
 
-@pytest.fixture
-def load(django_capture_on_commit_callbacks):
-    """Load dataset paths, publishing the new version as a real commit would."""
-
-    def run(*paths):
-        with django_capture_on_commit_callbacks(execute=True):
-            return dataset_load(paths=list(paths))
-
-    return run
-
-
 def export_body(client, **headers) -> bytes:
     response = client.get(EXPORT, **headers)
     assert response.status_code == 200
