@@ -15,7 +15,7 @@ from django.db import models
 from .documents import Document, Embedded, Link, documents
 from .sync import TableSync, touch
 
-BATCH = 10_000
+BATCH = 10_000  # ids per query
 
 
 def documents_updated(*, tables: list[TableSync], now: datetime) -> dict[type, set[int]]:
@@ -63,20 +63,7 @@ def _linked(link: Link, embedded: Embedded, by_model: dict) -> set[int]:
         pairs = table.links_changed.get(link.field, set()) if table is not None else set()
         return {owner if link.forward else target for owner, target in pairs}
     rows = by_model.get(embedded.model)
-    if rows is None:
-        return set()
-    column = link.column
-    found = {row[column] for row in rows.deleted_rows}
-    for key in rows.updated_keys:
-        row_id = rows.ids[key]
-        if column in rows.changed_columns[row_id]:  # moved from one to another
-            found |= {rows.existing[key][column], rows.updated_rows[row_id][column]}
-    created = sorted(rows.created_ids)
-    for start in range(0, len(created), BATCH):
-        chosen = rows.model.objects.filter(pk__in=created[start : start + BATCH])
-        found |= set(chosen.values_list(column, flat=True))
-    found.discard(None)
-    return found
+    return set() if rows is None else rows.column_values_moved(link.column)
 
 
 def _documents(model: type[models.Model], lookup: str, ids: set[int]) -> set[int]:

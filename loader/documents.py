@@ -20,6 +20,7 @@ from django.db import models
 from rest_framework import relations, serializers
 
 from careerapi.api.embedding import SHOWS_ATTRIBUTE
+from careerapi.api.rows import prefetch_orderings
 
 from .types import nested
 
@@ -75,23 +76,14 @@ def _names(order_by) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _orderings(queryset, prefix: str = "") -> dict[str, tuple[str, ...]]:
-    """The order of each list the queryset prefetches, by lookup (nested prefetches too)."""
-    found = {}
-    for lookup in queryset._prefetch_related_lookups:
-        if isinstance(lookup, models.Prefetch) and lookup.queryset is not None:
-            path = _join(prefix, lookup.prefetch_to)
-            found[path] = _names(lookup.queryset.query.order_by)
-            found |= _orderings(lookup.queryset, path)
-    return found
-
-
 class _Walk:
     """Collects a document's `Embedded`s, merged by lookup."""
 
     def __init__(self, model, queryset):
         self.found: dict[str, Embedded] = {"": Embedded("", model)}
-        self.orderings = _orderings(queryset)
+        self.orderings = {
+            lookup: _names(order_by) for lookup, order_by in prefetch_orderings(queryset)
+        }
 
     def at(self, lookup: str, model, link: Link | None) -> Embedded:
         embedded = self.found.get(lookup)

@@ -17,7 +17,7 @@ from .copying import rows_insert
 
 Key = tuple
 PARK_OFFSET = 30000  # positions are small; parked rows sit above any real position
-TOUCH_BATCH = 10_000
+TOUCH_BATCH = MOVED_BATCH = 10_000  # ids per query
 
 
 @dataclass
@@ -43,6 +43,7 @@ class TableSync:
     deleted_rows: list[dict] = field(default_factory=list)
     #: A many-to-many field's name -> the (owner id, target id) links added or removed.
     links_changed: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    _moved: dict[str, set] = field(default_factory=dict, repr=False)
 
     @property
     def label(self) -> str:
@@ -55,6 +56,26 @@ class TableSync:
     @property
     def changed(self) -> bool:
         return bool(self.created or self.updated or self.deleted or self.links_changed)
+
+    def column_values_moved(self, column: str) -> set:
+        """The values of `column` (a foreign key) that rows of this load came to hold or
+        stopped holding: created and deleted rows', and both values of those that moved.
+        What a row pointing there shows gained or lost one of them (a role its band)."""
+        found = self._moved.get(column)
+        if found is not None:
+            return found
+        found = {row[column] for row in self.deleted_rows}
+        for key in self.updated_keys:
+            row_id = self.ids[key]
+            if column in self.changed_columns[row_id]:
+                found |= {self.existing[key][column], self.updated_rows[row_id][column]}
+        created = sorted(self.created_ids)
+        for start in range(0, len(created), MOVED_BATCH):
+            chosen = self.model.objects.filter(pk__in=created[start : start + MOVED_BATCH])
+            found |= set(chosen.values_list(column, flat=True))
+        found.discard(None)
+        self._moved[column] = found
+        return found
 
 
 def _key_getter(key_fields: tuple[str, ...]) -> Callable[[dict], Key]:

@@ -1,12 +1,11 @@
-"""Lists served from JSON rendered at load time (`dataset.rendering`), and the JSON helpers
-of answers written without a serializer instance.
+"""Lists served from JSON rendered at load time (`dataset.rendering`), and the API's JSON
+as its renderer writes it.
 
 `RenderedList` answers a list with one query for the page's ids (plus the count) and one
 for their JSON, whatever the page size or the nesting.
 """
 
 from django.http import HttpResponse
-from rest_framework.fields import DateTimeField
 from rest_framework.renderers import JSONRenderer
 
 from dataset.memo import dataset_memo
@@ -14,7 +13,6 @@ from dataset.models import Rendering
 from dataset.rendering import RenderedCollection
 
 _renderer = JSONRenderer()
-_datetime = DateTimeField()
 
 #: The parameters that leave a list unfiltered: its ids in each order are memoised.
 UNFILTERED_PARAMETERS = {"page", "page_size", "ordering"}
@@ -23,11 +21,6 @@ UNFILTERED_PARAMETERS = {"page", "page_size", "ordering"}
 def render_json(data) -> bytes:
     """JSON exactly as the API's renderer writes it."""
     return _renderer.render(data)
-
-
-def datetime_json(value) -> str:
-    """A date-time as the serializers write it (UTC, ISO 8601), for JSON written from rows."""
-    return _datetime.to_representation(value)
 
 
 @dataset_memo

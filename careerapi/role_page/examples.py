@@ -4,23 +4,15 @@ from drf_spectacular.utils import OpenApiExample
 
 from careerapi.api.examples import TIMESTAMP
 from compensation.api.examples import SALARY_BAND
-from roles.api.examples import HIMALAYAS_GUIDE, LADDER
+from roles.api.examples import HIMALAYAS_GUIDE, LADDER, ROLE
 
 ROLE_DETAIL = OpenApiExample(
     "Role page",
     summary="Amazon Engineer (trimmed)",
     value={
-        "slug": "amazon-engineer",
-        "title": "Amazon Engineer",
-        "company": "amazon",
-        "family": "software-engineering",
-        "summary": (
-            "An Amazon Engineer builds and ships the services and systems that power Amazon’s "
-            "global retail, cloud, and logistics platforms, solving problems at internet scale "
-            "where latency, cost and reliability matter to millions every day."
-        ),
-        "experience_years_min": None,
-        "experience_years_max": None,
+        # The role as the list shows it; its skills (with quote and source) and its
+        # updated_at come below, where the page has them.
+        **{k: v for k, v in ROLE.value.items() if k not in ("skills", "updated_at")},
         "skills": [
             {
                 "slug": "api-design",

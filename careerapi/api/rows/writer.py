@@ -49,14 +49,17 @@ TABLES = {
 }
 
 
-def prefetch_orderings(queryset: QuerySet | None) -> tuple:
-    """The order of each related list the queryset prefetches: (relation, order_by) pairs."""
+def prefetch_orderings(queryset: QuerySet | None, prefix: str = "") -> tuple:
+    """The order of each list the queryset prefetches, as (lookup, order_by) pairs; lists
+    prefetched inside others come too, by their whole lookup (`ladders__levels`)."""
     if queryset is None:
         return ()
     found = []
     for lookup in queryset._prefetch_related_lookups:
         if isinstance(lookup, models.Prefetch) and lookup.queryset is not None:
-            found.append((lookup.prefetch_to, tuple(lookup.queryset.query.order_by)))
+            path = f"{prefix}__{lookup.prefetch_to}" if prefix else lookup.prefetch_to
+            found.append((path, tuple(lookup.queryset.query.order_by)))
+            found += prefetch_orderings(lookup.queryset, path)
     return tuple(found)
 
 
