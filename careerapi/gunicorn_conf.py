@@ -9,6 +9,8 @@ import os
 
 from prometheus_client import multiprocess
 
+from careerapi import gunicorn_errors
+
 
 def child_exit(server, worker):
     """gunicorn hook, run in the master after a worker exits."""
@@ -16,7 +18,25 @@ def child_exit(server, worker):
         multiprocess.mark_process_dead(worker.pid)
 
 
-# The API answers an overlong query itself, with a 400 problem document naming the
-# parameter (values are capped at 200 characters, the query at MAX_QUERY_LENGTH), so
-# gunicorn must not cut such requests off first with its own HTML 414 page.
-limit_request_line = 0
+# REQUEST BOUNDS. gunicorn's parsing cost grows faster than the request, so what no API
+# request needs is refused before it is read. A query string over MAX_QUERY_LENGTH (4,096
+# characters, careerapi/api/views.py) still reaches the API and gets its 400 naming the
+# parameter, up to a request line of 8,190 bytes (gunicorn's largest bound); a longer line
+# is gunicorn's 414. Headers: an API key, session and CSRF cookies, an ETag and a browser's
+# usual set fit well within 50 fields of up to 8,190 bytes each.
+limit_request_line = 8190
+limit_request_fields = 50
+limit_request_field_size = 8190
+
+# FORWARDED HEADERS follow the app's settings: X-Forwarded-Proto is believed only when
+# TRUST_X_FORWARDED_PROTO says the proxy in front sets it (gunicorn's default would believe
+# it from any client on 127.0.0.1, and make the app build https:// links for it).
+if os.environ.get("TRUST_X_FORWARDED_PROTO", "").strip().lower() in {"1", "true", "yes", "on"}:
+    forwarded_allow_ips = "*"
+else:
+    forwarded_allow_ips = ""
+    secure_scheme_headers = {}
+
+# gunicorn's own error answers (a request it cannot parse, one over the bounds above) are
+# problem documents, like the app's, instead of HTML pages: see careerapi/gunicorn_errors.py.
+gunicorn_errors.install()

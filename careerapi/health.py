@@ -6,9 +6,9 @@
   takes a set and a get, and a dataset is loaded. 200 with each check's result, else a 503
   problem document whose `checks` say which failed and why.
 
-Plain Django views: neither needs an API key, counts against a quota or is cached. The
-reason a check failed is given by exception class only; the full error (which can name
-hosts and users) goes to the log.
+Plain Django views: neither needs an API key, counts against a quota or is cached; another
+method than GET or HEAD is a 405 problem document. The reason a check failed is given by
+exception class only; the full error (which can name hosts and users) goes to the log.
 """
 
 import json
@@ -19,9 +19,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
 
-from careerapi.api.errors import PROBLEM_CONTENT_TYPE, problem
+from careerapi.api.errors import PROBLEM_CONTENT_TYPE, problem, safe_methods_only
 from dataset.models import DatasetVersion
 
 logger = logging.getLogger(__name__)
@@ -73,14 +72,14 @@ def dataset_check(*, database_ok: bool) -> dict:
 
 
 @never_cache
-@require_safe
+@safe_methods_only
 def livez(request) -> HttpResponse:
     """The process is alive."""
     return JsonResponse(OK)
 
 
 @never_cache
-@require_safe
+@safe_methods_only
 def readyz(request) -> HttpResponse:
     """Database and dataset ready: 200 (status "degraded" while only the cache is down);
     otherwise 503 naming what is not.

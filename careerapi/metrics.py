@@ -1,7 +1,9 @@
 """GET /metrics: Prometheus text exposition of every worker's request metrics.
 
 Only with `Authorization: Bearer <METRICS_TOKEN>` or from an address in `METRICS_ALLOWED_IPS`;
-anyone else gets the same 404 as any unknown path, so the endpoint does not reveal itself.
+anyone else gets the same 404 as any unknown path, whatever the method (no CSRF failure, no
+cache headers of its own), so the endpoint does not reveal itself. An allowed scraper's
+other method than GET or HEAD is a 405 problem document.
 With several gunicorn workers (`PROMETHEUS_MULTIPROC_DIR` set), it adds up the samples every
 worker wrote there. The metrics themselves are counted by `careerapi.observability`.
 """
@@ -14,7 +16,8 @@ import os
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
-from django.views.decorators.cache import never_cache
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -23,7 +26,7 @@ from prometheus_client import (
     multiprocess,
 )
 
-from careerapi.api.errors import not_found
+from careerapi.api.errors import SAFE_METHODS, method_not_allowed, not_found
 
 
 def metrics_allowed(request) -> bool:
@@ -53,13 +56,17 @@ def _networks(entries: tuple[str, ...]) -> list[ipaddress.IPv4Network | ipaddres
         raise ImproperlyConfigured(f"METRICS_ALLOWED_IPS: {error}") from error
 
 
-@never_cache
+@csrf_exempt
 def metrics(request) -> HttpResponse:
     """Prometheus text exposition of every worker's metrics, to allowed scrapers only."""
     if not metrics_allowed(request):
         return not_found(request)
+    if request.method not in SAFE_METHODS:
+        return method_not_allowed(request)
     registry = REGISTRY
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
-    return HttpResponse(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)
+    response = HttpResponse(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)
+    add_never_cache_headers(response)
+    return response

@@ -3,7 +3,8 @@
 - `RequestLogMiddleware` gives every request an id (`X-Request-ID` from the client when it
   is a sane token, else a new one), returns it in the response and logs one line per
   request: id, method, route, path, status, latency and the API key's prefix, never the key.
-  `RequestIdFilter` stamps the id on every other log record made while the request runs.
+  `RequestIdFilter` stamps the id on every other log record made while the request runs;
+  `RejectedRequestFilter` keeps a rejected request (a bad Host header) to one WARNING line.
 - `MetricsMiddleware` counts requests and times them by route, method and status. The route
   is the URL pattern (`api/v1/roles/<slug>/`), not the path, so the label set stays bounded.
 - `careerapi.metrics` serves them to Prometheus.
@@ -46,6 +47,24 @@ class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if not hasattr(record, "request_id"):
             record.request_id = _current_request_id.get()
+        return True
+
+
+class RejectedRequestFilter(logging.Filter):
+    """Makes a `django.security.<Exception>` record one WARNING line without a traceback.
+
+    Django logs every SuspiciousOperation it answers with a 400 (`DisallowedHost`,
+    `TooManyFieldsSent`, ...) at ERROR with the traceback, so anyone can fill the log
+    with one bad header per request. The client caused it and got a 400 problem document;
+    the request line (same `request_id`) says which request it was, so the record's
+    `request` (whose repr copies the whole query string) goes too.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.WARNING:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = record.stack_info = None
+        record.__dict__.pop("request", None)
         return True
 
 

@@ -44,7 +44,8 @@ from dataset.versions import STAMP_KEY, DatasetStamp, dataset_stamp_read, versio
 RESPONSE_KEY = "careerapi:response:{url_hash}"
 API_VERSION = "v1"
 #: Accept headers answered early (JSON is all the API serves); others take the REST
-#: framework's way, where content negotiation answers 406 where it must.
+#: framework's way, where content negotiation answers 406 where it must. Each is one
+#: `careerapi.api.negotiation` answers with JSON (an empty Accept asks for anything).
 PLAIN_ACCEPT = {None, "", "*/*", "application/json"}
 CREDENTIAL_HEADERS = ("HTTP_AUTHORIZATION", "HTTP_X_API_KEY")
 
@@ -181,7 +182,9 @@ class Representation:
     def answer(self, request) -> HttpResponse | None:
         """A 304, or the cached 200, when the client's copy or the cache has the answer."""
         if self.not_modified(request):
-            return HttpResponse(status=304)
+            response = HttpResponse(status=304)
+            del response["Content-Type"]  # no body: not HttpResponse's default text/html
+            return response
         cached = self.cached_body()
         if cached is None:
             return None

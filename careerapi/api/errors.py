@@ -4,7 +4,9 @@
      "status": 400, "detail": "...", "errors": [{"parameter": "skill", "detail": "..."}]}
 
 served as `application/problem+json`, from DRF views (`problem_exception_handler`) and from
-Django for URLs outside them (`not_found`, `server_error`).
+Django for URLs outside them (`not_found`, `server_error`, `csrf_failure`, and the 405 of
+`safe_methods_only`). A DRF view's error is rendered as JSON whatever the view renders
+otherwise (the schema's YAML, the docs' HTML), so its body is what its label says.
 
 A lost database (`OperationalError` / `InterfaceError`: PostgreSQL down, unreachable or
 refusing connections) is a 503 with `Retry-After`, not a 500: the request was fine and
@@ -12,13 +14,16 @@ will succeed once the database is back. Django reconnects on the next request by
 (the failed connection is dropped at the end of the request), so no restart is needed.
 """
 
+import functools
 import json
 import logging
 import sys
 
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -45,6 +50,7 @@ PROBLEMS = {
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 DATABASE_UNAVAILABLE_DETAIL = "The database is unavailable; retry shortly."
 RETRY_AFTER_SECONDS = 5
+SAFE_METHODS = ("GET", "HEAD")
 
 
 def problem(status_code: int, detail: str, errors: list[dict] | None = None) -> dict:
@@ -82,7 +88,19 @@ def problem_exception_handler(exc, context) -> Response | None:
         body = problem(response.status_code, str(detail))
     response.data = body
     response.content_type = PROBLEM_CONTENT_TYPE
+    _render_as_json(context.get("request"))
     return response
+
+
+def _render_as_json(request) -> None:
+    """Have the view render the problem as JSON. The renderer it negotiated may be another
+    (the schema's YAML, the docs' HTML), and after a 406 there is none, when DRF would
+    fall back to the view's first renderer whatever it is."""
+    if request is not None and not isinstance(
+        getattr(request, "accepted_renderer", None), JSONRenderer
+    ):
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = PROBLEM_CONTENT_TYPE
 
 
 def problem_response(status_code: int, detail: str) -> HttpResponse:
@@ -101,8 +119,13 @@ def database_unavailable_response(exc: Exception) -> HttpResponse:
     return response
 
 
+@csrf_exempt
 def not_found(request, exception=None) -> HttpResponse:
-    """handler404: unknown paths (including unknown API versions) answer JSON, not HTML."""
+    """handler404: unknown paths (including unknown API versions) answer JSON, not HTML.
+
+    Exempt from CSRF: as the catch-all under /api/ it is routed every method, and a POST
+    there must be the same 404 as anywhere else, not a CSRF failure.
+    """
     return problem_response(
         status.HTTP_404_NOT_FOUND, f"Nothing at {request.path}. The API lives under /api/v1/."
     )
@@ -128,3 +151,34 @@ def bad_request(request, exception=None) -> HttpResponse:
 
 def permission_denied(request, exception=None) -> HttpResponse:
     return problem_response(status.HTTP_403_FORBIDDEN, "You may not access this resource.")
+
+
+def csrf_failure(request, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a form POST (the admin's) without a valid CSRF token or origin."""
+    return problem_response(status.HTTP_403_FORBIDDEN, f"CSRF verification failed: {reason}")
+
+
+def method_not_allowed(request, allowed: tuple[str, ...] = SAFE_METHODS) -> HttpResponse:
+    """405 problem document, naming the methods allowed in `Allow` (as DRF views do)."""
+    response = problem_response(
+        status.HTTP_405_METHOD_NOT_ALLOWED, f'Method "{request.method}" not allowed.'
+    )
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
+def safe_methods_only(view):
+    """Django's `require_safe` for a plain view, answering other methods with a 405 problem
+    document instead of an empty HTML page.
+
+    The view is exempt from CSRF: only GET and HEAD reach it, which change nothing, and an
+    unsafe method must get its 405, not a CSRF failure.
+    """
+
+    @functools.wraps(view)
+    def safe_view(request, *args, **kwargs):
+        if request.method not in SAFE_METHODS:
+            return method_not_allowed(request)
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(safe_view)

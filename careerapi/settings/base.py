@@ -140,6 +140,12 @@ STORAGES = {
 # DATASET: where `load_dataset` reads from when given no path.
 # ------------------------------------------------------------------------------
 DATASET_DIR = Path(os.environ.get("DATASET_DIR", BASE_DIR / "fixtures"))
+# Bounds on one dataset file, so a broken or hostile file is refused at once (loader/bounds.py):
+# its size (bulk exports excepted), and a YAML document's nodes with every alias expanded
+# (an "alias bomb"). The benchmark's scale dataset has files of up to 25 MB and 1.4 million
+# nodes; the real fixtures, 71 kB and a few thousand.
+DATASET_MAX_FILE_BYTES = int(os.environ.get("DATASET_MAX_FILE_BYTES", str(64 * 2**20)))
+DATASET_MAX_NODES = int(os.environ.get("DATASET_MAX_NODES", "5000000"))
 
 # ------------------------------------------------------------------------------
 # LOGS AND METRICS: every record goes to stdout, as one JSON object per line
@@ -152,10 +158,19 @@ _LOCAL_SETTINGS = os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith(".local"
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if _LOCAL_SETTINGS else "json").strip().lower()
 if LOG_FORMAT not in {"json", "text"}:
     raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
+_CONSOLE = {
+    "class": "logging.StreamHandler",
+    "stream": "ext://sys.stdout",
+    "formatter": LOG_FORMAT,
+    "filters": ["request_id"],
+}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "careerapi.observability.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "careerapi.observability.RequestIdFilter"},
+        "rejected_request": {"()": "careerapi.observability.RejectedRequestFilter"},
+    },
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -166,16 +181,18 @@ LOGGING = {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": LOG_FORMAT,
-            "filters": ["request_id"],
-        }
+        "console": _CONSOLE,
+        # django.security.<Exception> records (a bad Host, too many fields: each a 400 the
+        # client caused) as one WARNING line without a traceback. On a handler of their
+        # own, because a filter on the django.security logger would not see its children's.
+        "security": {**_CONSOLE, "filters": ["request_id", "rejected_request"]},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # The request line already records every 4xx; django.request keeps its 5xx tracebacks.
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        # The request line already records every 4xx; django.request keeps its 5xx tracebacks.
+        "django.request": {"level": "ERROR"},
+        "django.security": {"handlers": ["security"], "propagate": False},
+    },
 }
 METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS")
@@ -216,9 +233,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "careerapi.api.pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "careerapi.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "careerapi.api.errors.problem_exception_handler",
+    # Honours Accept's q values (`application/json;q=0` is a 406), which DRF's default ignores.
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "careerapi.api.negotiation.QualityContentNegotiation",
     "COERCE_DECIMAL_TO_STRING": False,
     "URL_FORMAT_OVERRIDE": None,
 }
+
+# The admin's forms keep their CSRF protection; a failed check is a 403 problem document.
+CSRF_FAILURE_VIEW = "careerapi.api.errors.csrf_failure"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "careerapi",
@@ -295,3 +317,13 @@ CORS_EXPOSE_HEADERS = [
     "RateLimit-Reset",
 ]
 CORS_ALLOW_CREDENTIALS = False
+
+# ------------------------------------------------------------------------------
+# FAILURE BOUNDS, per client address (as the anonymous quota counts it, see NUM_PROXIES):
+# requests whose API key fails (unknown, revoked, expired) and failed admin logins. Past
+# the bound, the client's next attempts are a 429 with Retry-After until the window ends,
+# answered before the key is looked up or the password checked (apikeys/throttling.py).
+# Rates as above; an empty value means no bound.
+# ------------------------------------------------------------------------------
+FAILED_KEY_RATE = os.environ.get("FAILED_KEY_RATE", "20/minute")
+FAILED_LOGIN_RATE = os.environ.get("FAILED_LOGIN_RATE", "10/hour")
