@@ -1,4 +1,5 @@
-"""The apikeys app: partner API keys, per-key quotas, and the checks on their settings."""
+"""The apikeys app: partner API keys, per-key quotas, failure bounds, and the checks on their
+settings."""
 
 from django.apps import AppConfig
 from django.conf import settings
@@ -18,13 +19,13 @@ class ApikeysConfig(AppConfig):
 
 
 def check_rate_settings(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    """ANON_RATE and PARTNER_DEFAULT_RATE must parse, or every API request would fail."""
+    """The rate settings must parse, or every request they apply to would fail."""
     return [
         checks.Error(
             f"{name}={value!r} is not a rate such as 1000/hour (N/second|minute|hour|day), "
             "nor empty (no limit).",
             id="apikeys.E001",
         )
-        for name in ("ANON_RATE", "PARTNER_DEFAULT_RATE")
+        for name in ("ANON_RATE", "PARTNER_DEFAULT_RATE", "FAILED_KEY_RATE", "FAILED_LOGIN_RATE")
         if (value := getattr(settings, name, "")) and not RATE_PATTERN.match(value)
     ]

@@ -3,14 +3,20 @@
 The key is sent as `Authorization: Api-Key <key>` or `X-API-Key: <key>`. A key that is
 unknown, revoked or expired is a 401 rather than an anonymous request, so a partner notices
 at once that its key stopped working instead of silently dropping to the anonymous quota.
+
+Each such 401 counts against the client address (FAILED_KEY_RATE, `throttling.failed_keys`):
+past the bound, a request with a key from that address is a 429 with `Retry-After` until
+the window ends, answered before the key is looked up, so guessing keys costs no queries.
+Requests without a key are not refused by it: the anonymous quota alone decides for them.
 """
 
 import re
 
 from rest_framework.authentication import BaseAuthentication
-from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.exceptions import AuthenticationFailed, Throttled
 
 from .models import PartnerKey
+from .throttling import client_address, failed_keys
 
 KEYWORD = "Api-Key"
 HEADER = "X-API-Key"
@@ -40,8 +46,21 @@ class ApiKeyAuthentication(BaseAuthentication):
         key = self.key_from_headers(request)
         if key is None:
             return None
-        partner_key = self.partner_key_check(key)
+        partner_key = self.partner_key_bounded(key, client=client_address(request))
         return Partner(partner_key), partner_key
+
+    def partner_key_bounded(self, key: str, *, client: str) -> PartnerKey:
+        """`partner_key_check`, each failure counted against `client`; a 429 past the bound
+        (before the lookup once this process knows the client reached it)."""
+        wait = failed_keys.refusal(client, known_only=True)
+        if wait is None:
+            try:
+                return self.partner_key_check(key)
+            except AuthenticationFailed:
+                wait = failed_keys.count(client)
+                if wait is None:
+                    raise
+        raise Throttled(wait, detail="Too many requests with a failing API key from this address.")
 
     def authenticate_header(self, request) -> str:
         # Makes DRF answer a missing or bad key with 401 (not 403) and this challenge.

@@ -1,10 +1,9 @@
 """Admin for the compensation app: currencies, regions, exchange rates and salary bands.
 
-The data is normally written by `manage.py load_dataset` from the files in `fixtures/`.
-The loader makes the database hold exactly what those files say, so an edit made here is
-overwritten (and a row added here is removed) on the next load: for a lasting change, edit
-the fixture files. `Region.path` is derived by the loader from the parents, so it is
-read-only here.
+Read-only, as every dataset admin (`careerapi.admin.DatasetAdmin`): the data is written
+only by `manage.py load_dataset` from the files in `fixtures/`, the source of truth. The
+admin is for browsing, searching and filtering; to change a row, edit the fixture files
+and load them.
 """
 
 from django.contrib import admin
@@ -29,7 +28,6 @@ class RegionAdmin(DatasetAdmin):
     search_fields = ("slug", "name", "code", "path")
     ordering = ("path",)
     readonly_fields = ("path", "updated_at")
-    autocomplete_fields = ("parent", "currency")
 
 
 @admin.register(ExchangeRate)
@@ -39,7 +37,6 @@ class ExchangeRateAdmin(DatasetAdmin):
     list_select_related = ("currency", "source")
     search_fields = ("slug", "currency__code", "currency__name", "derivation", "quote")
     ordering = ("currency__code", "-as_of")
-    autocomplete_fields = ("currency", "source")
 
 
 @admin.register(SalaryBand)
@@ -78,7 +75,6 @@ class SalaryBandAdmin(DatasetAdmin):
         "quote",
     )
     ordering = ("role__title", "level__position", "slug")
-    autocomplete_fields = ("role", "level", "region", "currency", "source")
     fieldsets = (
         (None, {"fields": ("slug", "role", "level", "label", "region", "source")}),
         (

@@ -1,21 +1,20 @@
 """Admin for the dataset app: the record of each load and what it changed, view only.
 
-The data is normally written by `manage.py load_dataset` from the files in `fixtures/`,
-and each load records a `DatasetVersion`. Versions are history, so the admin can list
-and show them but never add, change or delete one; the same goes for the JSON each load
-renders for the lists (`Rendering`). Edits to dataset rows in the other
-apps are overwritten on the next load: for a lasting change, edit the fixture files.
+The data is written only by `manage.py load_dataset` from the files in `fixtures/`, and
+each load records a `DatasetVersion`. Versions are history, so the admin can list and
+show them but never add, change or delete one; the same goes for the JSON each load
+renders for the lists (`Rendering`), as for every dataset row (`careerapi.admin`).
 """
 
 from django.contrib import admin
 
-from careerapi.admin import ViewOnlyAdmin
+from careerapi.admin import DatasetAdmin
 
 from .models import Change, DatasetVersion, Rendering
 
 
 @admin.register(DatasetVersion)
-class DatasetVersionAdmin(ViewOnlyAdmin):
+class DatasetVersionAdmin(DatasetAdmin):
     list_display = ("version", "loaded_at", "file_count", "row_count")
     search_fields = ("version",)
     date_hierarchy = "loaded_at"
@@ -33,7 +32,7 @@ class DatasetVersionAdmin(ViewOnlyAdmin):
 
 
 @admin.register(Change)
-class ChangeAdmin(ViewOnlyAdmin):
+class ChangeAdmin(DatasetAdmin):
     list_display = ("type", "slug", "kind", "version", "loaded_at")
     list_filter = ("kind", "type")
     search_fields = ("slug", "type", "version__version")
@@ -44,7 +43,7 @@ class ChangeAdmin(ViewOnlyAdmin):
 
 
 @admin.register(Rendering)
-class RenderingAdmin(ViewOnlyAdmin):
+class RenderingAdmin(DatasetAdmin):
     list_display = ("collection", "object_id")
     list_filter = ("collection",)
     search_fields = ("body",)

@@ -1,9 +1,9 @@
 """Admin for the interviews app: competencies, topics, processes and questions.
 
-The data is normally written by `manage.py load_dataset` from the files in `fixtures/`.
-The loader makes the database hold exactly what those files say, so an edit made here is
-overwritten (and a row added here is removed) on the next load: for a lasting change, edit
-the fixture files.
+Read-only, as every dataset admin (`careerapi.admin.DatasetAdmin`): the data is written
+only by `manage.py load_dataset` from the files in `fixtures/`, the source of truth. The
+admin is for browsing, searching and filtering; to change a row, edit the fixture files
+and load them.
 """
 
 from django.contrib import admin
@@ -28,7 +28,6 @@ class CompetencyAdmin(DatasetAdmin):
     list_select_related = ("company",)
     search_fields = ("slug", "name", "description")
     ordering = ("name",)
-    autocomplete_fields = ("company", "sources")
 
 
 @admin.register(Topic)
@@ -72,7 +71,6 @@ class InterviewProcessAdmin(DatasetAdmin):
     list_select_related = ("company", "source")
     search_fields = ("slug", "name", "company__name", "summary", "duration_quote")
     ordering = ("name",)
-    autocomplete_fields = ("company", "roles", "source")
     inlines = (InterviewStageInline, InterviewGuidanceInline)
 
 
@@ -83,7 +81,6 @@ class InterviewStageAdmin(DatasetAdmin):
     list_select_related = ("process",)
     search_fields = ("name", "process__slug", "process__name", "description", "tips", "quote")
     ordering = ("process__name", "position")
-    autocomplete_fields = ("process",)
 
 
 @admin.register(InterviewGuidance)
@@ -93,7 +90,6 @@ class InterviewGuidanceAdmin(DatasetAdmin):
     list_select_related = ("process",)
     search_fields = ("title", "body", "process__slug", "process__name")
     ordering = ("process__name", "position")
-    autocomplete_fields = ("process",)
 
 
 @admin.register(Question)
@@ -110,7 +106,6 @@ class QuestionAdmin(DatasetAdmin):
     list_select_related = ("company", "process", "source")
     search_fields = ("slug", "text", "why_asked", "answer_guidance", "company__name")
     ordering = ("slug",)
-    autocomplete_fields = ("topics", "competencies", "company", "process", "roles", "source")
 
     @admin.display(description="question", ordering="text")
     def short_text(self, obj: Question) -> str:

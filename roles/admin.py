@@ -1,9 +1,9 @@
 """Admin for the roles app: sources, companies, skills, roles and career ladders.
 
-The data is normally written by `manage.py load_dataset` from the files in `fixtures/`.
-The loader makes the database hold exactly what those files say, so an edit made here is
-overwritten (and a row added here is removed) on the next load: for a lasting change, edit
-the fixture files. The admin is for looking things up and for quick fixes between loads.
+Read-only, as every dataset admin (`careerapi.admin.DatasetAdmin`): the data is written
+only by `manage.py load_dataset` from the files in `fixtures/`, the source of truth. The
+admin is for browsing, searching and filtering; to change a row, edit the fixture files
+and load them.
 """
 
 from django.contrib import admin
@@ -43,7 +43,6 @@ class StatisticAdmin(DatasetAdmin):
     """Shared columns of company and role statistics."""
 
     list_filter = ("kind", ("source", RelatedOnly))
-    autocomplete_fields = ("source",)
 
 
 @admin.register(Source)
@@ -52,6 +51,7 @@ class SourceAdmin(DatasetAdmin):
     list_filter = ("publisher",)
     search_fields = ("slug", "title", "publisher", "file", "url", "covers")
     ordering = ("slug",)
+    # The view-only page still builds the model form; Django 6's default, without a warning.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
@@ -74,7 +74,6 @@ class CompanyAdmin(DatasetAdmin):
     list_select_related = ("parent",)
     search_fields = ("slug", "name", "parent__name", "description")
     ordering = ("name",)
-    autocomplete_fields = ("parent", "sources")
     inlines = (CompanyStatisticInline,)
 
 
@@ -85,7 +84,6 @@ class CompanyStatisticAdmin(StatisticAdmin):
     list_select_related = ("company", "source")
     search_fields = ("company__slug", "company__name", "basis", "period", "quote")
     ordering = ("company__name", "position")
-    autocomplete_fields = ("company", "source")
 
 
 class SkillAliasInline(DatasetTabularInline):
@@ -108,14 +106,12 @@ class SkillAliasAdmin(DatasetAdmin):
     list_select_related = ("skill",)
     search_fields = ("name", "skill__slug", "skill__name")
     ordering = ("name",)
-    autocomplete_fields = ("skill",)
 
 
 class RoleSkillInline(DatasetTabularInline):
     model = RoleSkill
     fields = ("skill", "importance", "quote", "source")
-    autocomplete_fields = ("skill",)
-    row_select_related = ("role__company", "skill")
+    row_select_related = ("role__company",)
 
 
 class RoleStatisticInline(DatasetStackedInline):
@@ -133,8 +129,7 @@ class RelatedRoleInline(DatasetTabularInline):
     model = RelatedRole
     fk_name = "role"
     fields = ("position", "name", "related_role", "description", "source")
-    autocomplete_fields = ("related_role",)
-    row_select_related = ("role__company",)
+    row_select_related = ("role__company", "related_role__company")
 
 
 @admin.register(Role)
@@ -153,7 +148,6 @@ class RoleAdmin(DatasetAdmin):
     list_select_related = ("family", "company", "source")
     search_fields = ("slug", "title", "summary", "family__name", "company__name")
     ordering = ("title", "slug")
-    autocomplete_fields = ("family", "company", "source")
     inlines = (RoleSkillInline, RoleStatisticInline, RoleContentInline, RelatedRoleInline)
 
 
@@ -163,7 +157,6 @@ class RoleStatisticAdmin(StatisticAdmin):
     list_select_related = ("role__company", "source")
     search_fields = ("role__slug", "role__title", "basis", "period", "quote")
     ordering = ("role__title", "position")
-    autocomplete_fields = ("role", "source")
 
 
 @admin.register(RoleSkill)
@@ -173,7 +166,6 @@ class RoleSkillAdmin(DatasetAdmin):
     list_select_related = ("role__company", "skill", "source")
     search_fields = ("role__slug", "role__title", "skill__slug", "skill__name", "quote")
     ordering = ("role__title", "skill__name")
-    autocomplete_fields = ("role", "skill", "source")
 
 
 @admin.register(RoleContent)
@@ -183,7 +175,6 @@ class RoleContentAdmin(DatasetAdmin):
     list_select_related = ("role__company", "source")
     search_fields = ("role__slug", "role__title", "title", "body")
     ordering = ("role__title", "position")
-    autocomplete_fields = ("role", "source")
 
 
 @admin.register(RelatedRole)
@@ -193,7 +184,6 @@ class RelatedRoleAdmin(DatasetAdmin):
     list_select_related = ("role__company", "related_role__company", "source")
     search_fields = ("role__slug", "role__title", "name", "related_role__title", "description")
     ordering = ("role__title", "position")
-    autocomplete_fields = ("role", "related_role", "source")
 
 
 class LevelInline(DatasetStackedInline):
@@ -216,7 +206,6 @@ class LadderAdmin(DatasetAdmin):
     list_select_related = ("company", "role__company", "source")
     search_fields = ("slug", "name", "company__name", "role__title", "description")
     ordering = ("name",)
-    autocomplete_fields = ("company", "role", "source")
     inlines = (LevelInline,)
 
 
@@ -227,4 +216,3 @@ class LevelAdmin(DatasetAdmin):
     list_select_related = ("ladder",)
     search_fields = ("slug", "name", "code", "ladder__name", "scope", "quote")
     ordering = ("ladder__name", "position")
-    autocomplete_fields = ("ladder",)

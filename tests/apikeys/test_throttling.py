@@ -1,5 +1,6 @@
 """Quotas: per key (two partners behind one IP count separately), per IP without a key, with
-RateLimit-* headers on every response and Retry-After on a 429."""
+RateLimit-* headers on every response and Retry-After on a 429; failed key lookups bounded
+per client address, refused before the database is asked."""
 
 import pytest
 from django.test import override_settings
@@ -123,3 +124,95 @@ def test_a_malformed_rate_setting_fails_the_system_checks():
     [error] = check_rate_settings()
 
     assert error.id == "apikeys.E001" and "ANON_RATE='60/min'" in error.msg
+
+
+@override_settings(FAILED_KEY_RATE="20/min", FAILED_LOGIN_RATE="often")
+def test_malformed_failure_bounds_fail_the_system_checks():
+    errors = check_rate_settings()
+
+    assert [error.msg.split(" is not")[0] for error in errors] == [
+        "FAILED_KEY_RATE='20/min'",
+        "FAILED_LOGIN_RATE='often'",
+    ]
+
+
+# --- failed key lookups: counted per client address, refused past FAILED_KEY_RATE ---------
+
+WRONG_KEY = "AbCd1234.nothingissuedlikethis0000000000"
+
+
+@override_settings(FAILED_KEY_RATE="3/minute")
+def test_failed_key_lookups_past_the_bound_are_a_429_without_a_query(
+    seed_dataset, client, clock, django_assert_num_queries
+):
+    get(client)  # the anonymous answer is cached: a wrong key must not be served it
+
+    statuses = [get(client, WRONG_KEY).status_code for _ in range(3)]
+    with django_assert_num_queries(0):
+        response = get(client, WRONG_KEY)
+
+    assert statuses == [401, 401, 401]
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Retry-After"] == "50"
+    body = response.json()
+    assert body["status"] == 429 and body["title"] == "Too many requests"
+    assert "API key" in body["detail"]
+
+
+@override_settings(FAILED_KEY_RATE="2/minute")
+def test_the_failed_key_bound_refuses_only_requests_with_a_key(
+    seed_dataset, client, make_key, clock
+):
+    _, key = make_key()
+    assert [get(client, WRONG_KEY).status_code for _ in range(3)] == [401, 401, 429]
+
+    assert get(client).status_code == 200  # no key: the anonymous quota alone decides
+    # A key is not looked up from that address, valid or not, until the window ends.
+    assert get(client, key).status_code == 429
+    assert client.get(URL, REMOTE_ADDR="198.51.100.1", HTTP_X_API_KEY=key).status_code == 200
+    clock.now += 50
+    assert get(client, key).status_code == 200
+
+
+@override_settings(FAILED_KEY_RATE="2/minute")
+def test_revoked_keys_count_as_failed_lookups(seed_dataset, client, make_key, clock):
+    partner_key, key = make_key()
+    partner_key.revoked = True
+    partner_key.save()
+
+    assert [get(client, key).status_code for _ in range(3)] == [401, 401, 429]
+
+
+@override_settings(FAILED_KEY_RATE="")
+def test_an_empty_failed_key_rate_means_no_bound(seed_dataset, client):
+    assert {get(client, WRONG_KEY).status_code for _ in range(30)} == {401}
+
+
+class CacheSpy:
+    """The cache, recording the keys each operation touches."""
+
+    def __init__(self, cache):
+        self.cache, self.keys = cache, []
+
+    def __getattr__(self, name):
+        operation = getattr(self.cache, name)
+
+        def spy(key, *args, **kwargs):
+            self.keys.extend(key if isinstance(key, list | tuple) else [key])
+            return operation(key, *args, **kwargs)
+
+        return spy
+
+
+def test_requests_without_a_key_or_with_a_valid_key_do_not_read_the_failure_counters(
+    seed_dataset, client, make_key, monkeypatch
+):
+    from django.core.cache import cache
+
+    _, key = make_key()
+    spy = CacheSpy(cache)
+    monkeypatch.setattr(throttling, "cache", spy)
+
+    assert [get(client).status_code, get(client, key).status_code] == [200, 200]
+    assert spy.keys and not [k for k in spy.keys if "failures" in k]
