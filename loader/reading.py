@@ -3,6 +3,9 @@
 A bulk export (`*.ndjson`, given as a file) is turned back into fixture collections by
 `importing.py` and then checked like any fixture file.
 
+A fixture file too large, or a YAML document whose aliases expand too far, is refused
+before it is parsed (`bounds.py`), so a broken or hostile file cannot stall the load.
+
 Nothing here touches the database. Every problem is reported as file + path inside the
 file + reason, and all problems of all files are collected before anything is written.
 """
@@ -20,6 +23,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from .bounds import Bounds, OverBound, file_read_bounded, yaml_expanded_nodes
 from .importing import EXPORT_SUFFIX, ExportInvalid, export_to_fixture
 from .schema import dataset_schema
 from .schema_check import schema_compile
@@ -132,7 +136,19 @@ def _discover(paths: list[Path]) -> tuple[list[tuple[str, Path]], list[Problem]]
     return found, problems
 
 
-def _parse(name: str, raw: bytes) -> tuple[object, Problem | None]:
+def _file_bytes(name: str, path: Path, bounds: Bounds) -> bytes:
+    """The file's bytes, within the size bound; a bulk export is not bounded.
+
+    An export is the whole dataset in one file (hundreds of MB for the benchmark's scale
+    dataset), written by `export_dataset` and sealed by its checksum; it is only read when
+    named on the command line, never found in a dataset folder.
+    """
+    if name.endswith(EXPORT_SUFFIX):
+        return path.read_bytes()
+    return file_read_bounded(path, limit=bounds.max_file_bytes)
+
+
+def _parse(name: str, raw: bytes, bounds: Bounds) -> tuple[object, Problem | None]:
     if name.endswith(EXPORT_SUFFIX):
         try:
             return export_to_fixture(raw), None
@@ -145,7 +161,11 @@ def _parse(name: str, raw: bytes) -> tuple[object, Problem | None]:
     try:
         if name.endswith(".json"):
             return json.loads(text, object_pairs_hook=_reject_duplicate_keys), None
+        # Counted before composing: the bound must hold before a bomb is built.
+        yaml_expanded_nodes(text, loader=_StrictLoader, limit=bounds.max_nodes)
         return yaml.load(text, Loader=_StrictLoader), None
+    except OverBound as error:
+        return None, Problem(name, "", error.reason)
     except json.JSONDecodeError as error:
         return None, Problem(name, "", f"invalid JSON at line {error.lineno}: {error.msg}")
     except ValueError as error:
@@ -199,18 +219,22 @@ def gc_paused() -> Iterator[None]:
 def dataset_read(paths: list[Path]) -> Dataset:
     """Read, parse and schema-check every file; raise DatasetInvalid listing all problems."""
     with gc_paused():
-        return _read(paths)
+        return _read(paths, Bounds.from_settings())
 
 
-def _read(paths: list[Path]) -> Dataset:
+def _read(paths: list[Path], bounds: Bounds) -> Dataset:
     found, problems = _discover(paths)
     digest = hashlib.sha256()
     dataset = Dataset(version="", files=[name for name, _ in found])
     for name, path in found:
-        raw = path.read_bytes()
+        try:
+            raw = _file_bytes(name, path, bounds)
+        except OverBound as error:
+            problems.append(Problem(name, "", error.reason))
+            continue
         for part in (name.encode(), b"\0", raw, b"\0"):  # no copy of a large file
             digest.update(part)
-        data, problem = _parse(name, raw)
+        data, problem = _parse(name, raw, bounds)
         if problem:
             problems.append(problem)
             continue

@@ -10,6 +10,9 @@ every wait is bounded.
 """
 
 import contextlib
+import functools
+import http.client
+import http.cookiejar
 import json
 import os
 import shutil
@@ -19,6 +22,7 @@ import subprocess
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -76,6 +80,52 @@ def http_get(url: str, timeout: float = 10, headers: dict | None = None) -> tupl
 def http_json(url: str) -> tuple[int, dict, dict]:
     status, headers, body = http_get(url)
     return status, headers, json.loads(body)
+
+
+class SourceAddressHandler(urllib.request.HTTPHandler):
+    """Connects from `address`: any of 127.0.0.0/8 reaches the server on 127.0.0.1, so a
+    test can be a client address of its own (the throttles count per address)."""
+
+    def __init__(self, address: str):
+        super().__init__()
+        self.address = address
+
+    def http_open(self, req):
+        connect = functools.partial(http.client.HTTPConnection, source_address=(self.address, 0))
+        return self.do_open(connect, req)
+
+
+class Browser:
+    """urllib with a cookie jar, from one client address; 4xx and 5xx are returned."""
+
+    def __init__(self, base: str, address: str = "127.0.0.1"):
+        self.base = base
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            SourceAddressHandler(address), urllib.request.HTTPCookieProcessor(self.cookies)
+        )
+
+    def request(self, path: str, form: dict | None = None, headers: dict | None = None):
+        """(status, headers, body) of a GET, or of a form POST when `form` is given."""
+        data = urllib.parse.urlencode(form, doseq=True).encode() if form is not None else None
+        request = urllib.request.Request(self.base + path, data=data, headers=headers or {})
+        try:
+            with self.opener.open(request, timeout=10) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
+    def cookie(self, name: str) -> str | None:
+        return next((cookie.value for cookie in self.cookies if cookie.name == name), None)
+
+    def post(self, path: str, form: dict):
+        """A form POST with the CSRF token (the cookie's secret, which Django accepts)."""
+        if self.cookie("csrftoken") is None:
+            self.request(path)  # the page sets the CSRF cookie
+        return self.request(path, {**form, "csrfmiddlewaretoken": self.cookie("csrftoken")})
+
+    def login(self, username: str, password: str):
+        return self.post("/admin/login/", {"username": username, "password": password})
 
 
 def wait_until(check, timeout: float, interval: float = 0.2):
@@ -282,3 +332,21 @@ def manage_run(
             process.wait()
     assert process.returncode == 0, f"manage.py {' '.join(args)} failed:\n{err}"
     return out
+
+
+@contextlib.contextmanager
+def scratch_database_loaded(suffix: str):
+    """A scratch database (`<base>_<suffix>`) with the fixtures/ dataset loaded, as deploys
+    do it (migrate + load); dropped afterwards."""
+    url = postgres_url(suffix)
+    postgres_drop(url)
+    manage_run("deploy_prepare", "--create-database", database_url=url, timeout=300)
+    try:
+        yield url
+    finally:
+        postgres_drop(url)
+
+
+def dataset_export(database_url: str) -> str:
+    """The database's dataset as `export_dataset` writes it (to compare before and after)."""
+    return manage_run("export_dataset", database_url=database_url)

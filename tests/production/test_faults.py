@@ -14,12 +14,12 @@ from django.conf import settings
 from loader.services import LOAD_LOCK_ID
 
 from .processes import (
+    dataset_export,
     http_get,
     http_json,
     manage,
     manage_run,
-    postgres_drop,
-    postgres_url,
+    scratch_database_loaded,
     wait_until,
 )
 
@@ -87,11 +87,8 @@ def test_redis_outage_still_serves(served, redis_server):
 @pytest.fixture(scope="module")
 def loads_database():
     """A scratch database with the fixtures/ dataset loaded (migrate + load, as deploys do)."""
-    url = postgres_url("loads")
-    postgres_drop(url)
-    manage_run("deploy_prepare", "--create-database", database_url=url, timeout=300)
-    yield url
-    postgres_drop(url)
+    with scratch_database_loaded("loads") as url:
+        yield url
 
 
 def dataset_variant(tmp_path, name: str, extra_skills: int) -> str:
@@ -104,10 +101,6 @@ def dataset_variant(tmp_path, name: str, extra_skills: int) -> str:
         for n in range(extra_skills):
             skills.write(f"  - {{slug: {name}-{n:05}, name: {name} {n:05}, category: tool}}\n")
     return str(target)
-
-
-def export(database_url: str) -> str:
-    return manage_run("export_dataset", database_url=database_url)
 
 
 def load_lock_holder(database_url: str) -> int | None:
@@ -128,7 +121,7 @@ def versions(database_url: str) -> list[str]:
 
 
 def test_a_load_killed_half_way_leaves_the_previous_data(loads_database, tmp_path):
-    before = export(loads_database)
+    before = dataset_export(loads_database)
     variant = dataset_variant(tmp_path, "killed", extra_skills=20000)
     for attempt in range(3):
         load = manage("load_dataset", variant, database_url=loads_database)
@@ -147,7 +140,7 @@ def test_a_load_killed_half_way_leaves_the_previous_data(loads_database, tmp_pat
         load.communicate()
         # PostgreSQL rolls the transaction back when the client's connection drops.
         wait_until(lambda: load_lock_holder(loads_database) is None, timeout=30)
-        assert export(loads_database) == before
+        assert dataset_export(loads_database) == before
 
 
 NAMES = ("first", "second")
@@ -172,7 +165,7 @@ def test_two_loads_at_once_are_serialised(loads_database, tmp_path):
     loaded = versions(loads_database)
     assert len(loaded) >= 2 and loaded[-1] != loaded[-2]
     # ...and the database holds exactly the last one: all of its skills, none of the other's.
-    exported = export(loads_database)
+    exported = dataset_export(loads_database)
     counts = tuple(exported.count(f'{{"type":"skills","slug":"{name}-') for name in NAMES)
     assert counts in {(200, 0), (0, 300)}
     winner = first if counts[0] else second

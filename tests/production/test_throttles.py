@@ -11,7 +11,7 @@ from django.conf import settings
 
 from apikeys.rates import rate_parse
 
-from .test_admin_readonly import Browser
+from .processes import Browser
 
 WRONG_KEY = "AbCd1234.nothingissuedlikethis0000000000"
 
