@@ -47,8 +47,12 @@ ERROR_RESPONSES = {
     404: "No such item, or a page past the last one.",
     405: "The API is read-only: only GET, HEAD and OPTIONS are allowed.",
     406: "The Accept header asks for a format other than JSON.",
+    414: "The request line (method, path and query string) is over 8,190 bytes: refused by "
+    "the server before the API reads it. The API's own bound on the query string is lower "
+    "(4,096 characters, a 400), so only a request far past it gets this answer.",
     429: "The quota of this API key (or, without a key, of this client IP) is used up: "
     "`Retry-After` and `RateLimit-Reset` say in how many seconds it resets.",
+    431: "More than 50 request headers, or one over 8,190 bytes: refused by the server.",
     500: "The server failed; the failure is logged.",
     503: "The database is unreachable; `Retry-After` says when to try again.",
 }
