@@ -14,6 +14,15 @@ it has just subscribed, when its subscription failed, and at least every `VERIFY
 anyway (a connection can die without a word). Without Redis (the local-memory cache of
 development and tests) or while it is unreachable, nothing is held and every request reads
 the stamp.
+
+The cache's copy expires after `DATASET_VERSION_CHECK_SECONDS`, so a load whose
+announcement was lost (Redis stalled while it published) is seen by every server within
+that plus `VERIFY_SECONDS`. Until then a server may still answer from its cache under the
+old version, which is consistent: a cached body is stored with the version it was rendered
+from. What it computes afresh it computes in `dataset_snapshot`, which reads the version
+in the same database snapshot as the rows, so a computed answer is always labelled with
+the version of the data it was computed from. While the database is unreachable, the last
+stamp known (`STAMP_LAST_KEY`, or this process's) keeps cached answers and 304s going.
 """
 
 import contextlib
@@ -27,6 +36,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError, connections, router, transaction
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -37,6 +47,8 @@ logger = logging.getLogger(__name__)
 #: The shared cache's copy of the stamp: a plain (version, loaded_at) pair, so servers of
 #: another release (a rolling deploy) can read it.
 STAMP_KEY = "careerapi:dataset-stamp"
+#: The same pair with no expiry: the stamp to answer from while the database is unreachable.
+STAMP_LAST_KEY = "careerapi:dataset-stamp-last"
 VERSION_CHANNEL = "careerapi:dataset-version"
 VERIFY_SECONDS = 5.0
 #: After a failed subscription, how long to serve without one before trying again.
@@ -57,8 +69,15 @@ class DatasetStamp:
 
 def dataset_stamp_publish(*, version: str, loaded_at: datetime) -> None:
     """Make `version` the current dataset for every app server (after its load committed)."""
-    cache.set(STAMP_KEY, (version, loaded_at), timeout=None)
+    _stamp_store((version, loaded_at))
     version_announce(version)
+
+
+def _stamp_store(pair: tuple) -> None:
+    global _last_read
+    _last_read = pair
+    cache.set(STAMP_KEY, pair, timeout=settings.DATASET_VERSION_CHECK_SECONDS)
+    cache.set(STAMP_LAST_KEY, pair, timeout=None)
 
 
 def version_announce(version: str) -> None:
@@ -68,17 +87,58 @@ def version_announce(version: str) -> None:
         publish(VERSION_CHANNEL, version)
 
 
+#: The last stamp this process read or published: the fallback of last resort.
+_last_read: tuple | None = None
+
+
 def dataset_stamp_read(cached: tuple | None = None) -> DatasetStamp | None:
     """The loaded dataset's stamp: `cached` (the value of `STAMP_KEY`, read by the caller
-    in a round trip of its own), else the cache's, else one query (then cached briefly)."""
+    in a round trip of its own), else the cache's, else one query (then cached briefly).
+
+    With the database unreachable, the last stamp known (see the module); with none known,
+    the database's error is raised.
+    """
     pair = cached if cached is not None else cache.get(STAMP_KEY)
     if pair is None:
-        row = DatasetVersion.objects.order_by("-loaded_at").values("version", "loaded_at").first()
-        if row is None:
+        try:
+            stamp = _stamp_query(using=router.db_for_read(DatasetVersion))
+        except (OperationalError, InterfaceError):
+            pair = cache.get(STAMP_LAST_KEY) or _last_read
+            if pair is None:
+                raise
+            return DatasetStamp(*pair)
+        if stamp is None:
             return None
-        pair = (row["version"], row["loaded_at"])
-        cache.set(STAMP_KEY, pair, timeout=settings.DATASET_VERSION_CHECK_SECONDS)
+        pair = (stamp.version, stamp.loaded_at)
+        _stamp_store(pair)
     return DatasetStamp(*pair)
+
+
+def _stamp_query(*, using: str) -> DatasetStamp | None:
+    rows = DatasetVersion.objects.using(using).order_by("-loaded_at")
+    row = rows.values_list("version", "loaded_at").first()
+    return DatasetStamp(*row) if row is not None else None
+
+
+@contextlib.contextmanager
+def dataset_snapshot():
+    """A transaction in which every read sees one load: yields the stamp of that load.
+
+    On PostgreSQL the transaction is REPEATABLE READ (and READ ONLY: reading is all an
+    answer does), so a load committing meanwhile is not seen halfway; SQLite's read
+    transactions are snapshots already. On the database reads
+    go to (the replica, when there is one), so the stamp is that of the rows read.
+    """
+    using = router.db_for_read(DatasetVersion)
+    connection = connections[using]
+    if connection.in_atomic_block:  # the caller's transaction is the snapshot
+        yield _stamp_query(using=using)
+        return
+    with transaction.atomic(using=using):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield _stamp_query(using=using)
 
 
 class VersionWatch:

@@ -15,14 +15,12 @@ prefetches, so memory stays bounded and the number of queries does not grow with
 import hashlib
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import connection, transaction
 from rest_framework import serializers
 from rest_framework.utils.encoders import JSONEncoder
 
-from dataset.versions import DatasetStamp, dataset_version_current
+from dataset.versions import dataset_snapshot
 
 from .types import nested
 
@@ -54,17 +52,6 @@ def export_line(obj: dict) -> bytes:
     return text.encode() + b"\n"
 
 
-@contextmanager
-def _snapshot():
-    """Read the whole export from one consistent state, even if a load commits meanwhile."""
-    outermost = not connection.in_atomic_block
-    with transaction.atomic():
-        if outermost and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        yield
-
-
 def dataset_export() -> Iterator[bytes]:
     """The current dataset as NDJSON lines: header, one line per item, checksum.
 
@@ -77,19 +64,18 @@ def dataset_export() -> Iterator[bytes]:
         digest.update(line)
         return line
 
-    with _snapshot():
-        version = dataset_version_current()
+    # Read from one consistent state, even if a load commits meanwhile.
+    with dataset_snapshot() as dataset:
         details = [(export_type, *export_type.detail()) for export_type in EXPORT_TYPES]
         yield emit(
             {
                 "type": "dataset",
-                "version": version.version,
-                "loaded_at": serializers.DateTimeField().to_representation(version.loaded_at),
+                "version": dataset.version,
+                "loaded_at": serializers.DateTimeField().to_representation(dataset.loaded_at),
                 "counts": {t.name: queryset.count() for t, queryset, _ in details},
             }
         )
         # What the serializers read per dataset is read for the version of this snapshot.
-        dataset = DatasetStamp(version.version, version.loaded_at)
         context = {"request": None, "view": None, "conversion": None, "dataset": dataset}
         for export_type, queryset, serializer_class in details:
             for obj in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):

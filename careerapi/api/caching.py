@@ -19,7 +19,11 @@ How a request goes through `CachedResponses.dispatch`, top to bottom:
 2. An anonymous GET with a plain Accept, the commonest poll, is answered at once when it
    can be: a 304, or the cached body, counted against the quota by the view's throttles.
 3. Otherwise the REST framework's way: authentication, permissions, quota and parameter
-   checks; then a 304 or the cached body; only then does the view compute the answer.
+   checks; then a 304 or the cached body; only then does the view compute the answer, in
+   one database snapshot (`dataset_snapshot`) that also says which version the rows are
+   of. When that is not the stamp the request was given (a load whose announcement was
+   lost, a replica behind), the answer takes the snapshot's version: its ETag, its cache
+   entry and its memos, so it never carries data of one version under another's name.
 4. A 200 or 304 gets its ETag, Last-Modified, Cache-Control and Vary headers, and a 200
    the view computed is kept.
 """
@@ -29,7 +33,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,7 +43,13 @@ from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from dataset.versions import STAMP_KEY, DatasetStamp, dataset_stamp_read, version_watch
+from dataset.versions import (
+    STAMP_KEY,
+    DatasetStamp,
+    dataset_snapshot,
+    dataset_stamp_read,
+    version_watch,
+)
 
 RESPONSE_KEY = "careerapi:response:{url_hash}"
 API_VERSION = "v1"
@@ -108,6 +118,12 @@ def _normalised_url(request) -> str:
     return f"{request.path}?{'&'.join(pairs)}"
 
 
+def entity_tag(version: str, url: str) -> str:
+    """The strong ETag of `url` (normalised) answered from dataset `version`."""
+    basis = f"{version}|{API_VERSION}|{url}"
+    return '"' + hashlib.sha256(basis.encode()).hexdigest()[:40] + '"'
+
+
 @lru_cache(maxsize=8)
 def _http_date(moment: datetime) -> str:
     return http_date(moment.timestamp())
@@ -124,10 +140,14 @@ class Representation:
     answered from, its ETag and its cache key (and the cache entry, once looked up)."""
 
     stamp: DatasetStamp
-    etag: str
+    url: str
     cache_key: str
     looked_up: bool = False
     entry: tuple | None = None
+
+    @cached_property
+    def etag(self) -> str:
+        return entity_tag(self.stamp.version, self.url)
 
     @classmethod
     def of(cls, request) -> "Representation | None":
@@ -151,11 +171,13 @@ class Representation:
         stamp = version_watch.current(read)
         if stamp is None:
             return None
-        basis = f"{stamp.version}|{API_VERSION}|{url}"
-        etag = '"' + hashlib.sha256(basis.encode()).hexdigest()[:40] + '"'
         if fetched is None:
-            return cls(stamp, etag, cache_key)
-        return cls(stamp, etag, cache_key, looked_up=True, entry=fetched.get(cache_key))
+            return cls(stamp, url, cache_key)
+        return cls(stamp, url, cache_key, looked_up=True, entry=fetched.get(cache_key))
+
+    def of_version(self, stamp: DatasetStamp) -> "Representation":
+        """The same URL answered from another dataset version."""
+        return Representation(stamp, self.url, self.cache_key)
 
     def not_modified(self, request) -> bool:
         if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
@@ -232,7 +254,7 @@ class CachedResponses:
             self.initial(request, *args, **kwargs)
             response = self.cached_answer()
             if response is None:
-                response = self.handler(request)(request, *args, **kwargs)
+                response = self.computed_answer(request, *args, **kwargs)
         except Exception as exc:
             response = self.handle_exception(exc)
         self.response = self.finalize_response(request, response, *args, **kwargs)
@@ -278,6 +300,28 @@ class CachedResponses:
         if self.representation is None:
             return None
         return self.representation.answer(self.request)
+
+    def computed_answer(self, request, *args, **kwargs):
+        """The handler's answer; for a GET, computed in one snapshot of one version."""
+        if self.representation is None:
+            return self.handler(request)(request, *args, **kwargs)
+        with dataset_snapshot() as stamp:
+            if stamp is not None and stamp != self.representation.stamp:
+                self.version_differs(request, stamp)
+                response = self.cached_answer()
+                if response is not None:
+                    return response
+            return self.handler(request)(request, *args, **kwargs)
+
+    def version_differs(self, request, stamp: DatasetStamp) -> None:
+        """Answer from `stamp`, the version of the rows read, not the one held."""
+        held = self.representation.stamp
+        self.representation = self.representation.of_version(stamp)
+        request.dataset = request._request.dataset = stamp
+        version_watch.forget()
+        if stamp.loaded_at > held.loaded_at:
+            # The cache's stamp is stale: the next reader takes the database's.
+            cache.delete(STAMP_KEY)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

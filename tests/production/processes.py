@@ -235,6 +235,13 @@ class RedisServer:
             stop_process_group(self.process)
             self.process = None
 
+    def pause(self) -> None:
+        """SIGSTOP: connections stay open and nothing answers (a stalled server)."""
+        os.killpg(self.process.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.killpg(self.process.pid, signal.SIGCONT)
+
 
 class TcpProxy:
     """Forwards 127.0.0.1:<port> to a target; `cut()` drops every connection and refuses

@@ -36,8 +36,9 @@ def test_a_match_costs_the_same_queries_whatever_the_page_size(
 ):
     client.get(MATCH, {"skills": "python"})
 
-    # The page's skills; roles, skills and weights are memoised per dataset.
-    with django_assert_num_queries(1):
+    # The version of the snapshot and the page's skills; roles, skills and weights are
+    # memoised per dataset.
+    with django_assert_num_queries(2):
         response = client.get(MATCH, {"skills": "python,aws-lambda", "page_size": page_size})
 
     assert response.status_code == 200
