@@ -45,14 +45,27 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # ------------------------------------------------------------------------------
-# DATABASE: give up on an unreachable server after a few seconds (the request is then a
-# 503, see careerapi/api/errors.py) instead of holding a worker for the OS timeout.
+# DATABASE: every wait bounded (careerapi/postgresql), so an unreachable or stalled server
+# costs a request seconds, and then a quick 503 (careerapi/api/errors.py), instead of
+# holding a worker until gunicorn kills it. A dataset load lifts the statement bound.
 # ------------------------------------------------------------------------------
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))
 for _database in DATABASES.values():
-    if _database["ENGINE"] == "django.db.backends.postgresql":
-        _database.setdefault("OPTIONS", {}).setdefault(
-            "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    if _database["ENGINE"] == "careerapi.postgresql":
+        _options = _database.setdefault("OPTIONS", {})
+        _options.setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))
+        # The server cancels a statement at the bound; the client stops waiting a second
+        # later (a server that answers nothing cannot cancel anything).
+        _options.setdefault(
+            "options", f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
         )
+        _options.setdefault("wait_timeout", DATABASE_STATEMENT_TIMEOUT + 1)
+        # An idle connection to a host gone from the network is found dead in under a minute.
+        _options.setdefault("keepalives", 1)
+        _options.setdefault("keepalives_idle", 30)
+        _options.setdefault("keepalives_interval", 5)
+        _options.setdefault("keepalives_count", 3)
+        _options.setdefault("tcp_user_timeout", int((DATABASE_STATEMENT_TIMEOUT + 1) * 1000))
 
 # collectstatic's target; scripts/serve points it at a temporary folder per run.
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))

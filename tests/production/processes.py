@@ -77,8 +77,8 @@ def http_get(url: str, timeout: float = 10, headers: dict | None = None) -> tupl
         return error.code, dict(error.headers), error.read()
 
 
-def http_json(url: str) -> tuple[int, dict, dict]:
-    status, headers, body = http_get(url)
+def http_json(url: str, timeout: float = 10) -> tuple[int, dict, dict]:
+    status, headers, body = http_get(url, timeout=timeout)
     return status, headers, json.loads(body)
 
 
@@ -245,7 +245,9 @@ class RedisServer:
 
 class TcpProxy:
     """Forwards 127.0.0.1:<port> to a target; `cut()` drops every connection and refuses
-    new ones (as a database host gone from the network would), `restore()` undoes it."""
+    new ones (as a database host gone from the network would), `restore()` undoes it.
+    `stall()` keeps every connection open and accepts new ones but forwards nothing (a hung
+    server whose host still answers TCP), `flow()` undoes that."""
 
     def __init__(self, target: tuple[str, int]):
         self.target = target
@@ -253,6 +255,14 @@ class TcpProxy:
         self.listener: socket.socket | None = None
         self.connections: set[socket.socket] = set()
         self.lock = threading.Lock()
+        self.flowing = threading.Event()
+        self.flowing.set()
+
+    def stall(self) -> None:
+        self.flowing.clear()
+
+    def flow(self) -> None:
+        self.flowing.set()
 
     def restore(self) -> None:
         listener = socket.socket()
@@ -277,6 +287,7 @@ class TcpProxy:
                 client, _ = listener.accept()
             except OSError:
                 return  # the listener was closed: cut
+            self.flowing.wait()
             try:
                 upstream = socket.create_connection(self.target, timeout=5)
             except OSError:
@@ -290,6 +301,7 @@ class TcpProxy:
     def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
+                self.flowing.wait()
                 sink.sendall(data)
         except OSError:
             pass

@@ -13,6 +13,8 @@ from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, connections
 from psycopg import sql
 
+from careerapi.postgresql.base import statements_unbounded
+
 # Any constant shared by all replicas (distinct from dataset.services.LOAD_LOCK_ID).
 DEPLOY_LOCK_ID = 0x6361726564  # "cared"
 
@@ -58,15 +60,17 @@ class Command(BaseCommand):
         if create_database and postgresql and database_create_if_missing():
             self.stdout.write(f"Created database {connection.settings_dict['NAME']}.")
         verbosity = options["verbosity"]
-        if postgresql:
-            self.stdout.write("Waiting for the deploy lock...")
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_lock(%s)", [DEPLOY_LOCK_ID])
-        try:
-            call_command("migrate", interactive=False, verbosity=verbosity, stdout=self.stdout)
-            call_command("load_dataset", verbosity=verbosity, stdout=self.stdout)
-        finally:
+        # Waiting for another deploy, and migrating, take as long as they take.
+        with statements_unbounded():
             if postgresql:
+                self.stdout.write("Waiting for the deploy lock...")
                 with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_advisory_unlock(%s)", [DEPLOY_LOCK_ID])
+                    cursor.execute("SELECT pg_advisory_lock(%s)", [DEPLOY_LOCK_ID])
+            try:
+                call_command("migrate", interactive=False, verbosity=verbosity, stdout=self.stdout)
+                call_command("load_dataset", verbosity=verbosity, stdout=self.stdout)
+            finally:
+                if postgresql:
+                    with connection.cursor() as cursor:
+                        cursor.execute("SELECT pg_advisory_unlock(%s)", [DEPLOY_LOCK_ID])
         self.stdout.write(self.style.SUCCESS("Migrations applied and dataset loaded."))

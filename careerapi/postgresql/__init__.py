@@ -1,0 +1,1 @@
+"""The PostgreSQL backend (`ENGINE = "careerapi.postgresql"`): Django's, with bounded waits."""
