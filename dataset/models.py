@@ -6,9 +6,16 @@ from .choices import ChangeKind
 
 
 class DatasetVersion(models.Model):
-    """A loaded dataset: its content hash, when it was loaded and what it held."""
+    """A load that changed the data: its version, its files' hash, when and what it held."""
 
-    version = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the files.")
+    version = models.CharField(
+        max_length=64,
+        unique=True,
+        help_text="SHA-256 of the previous version and the files: it names one load's data.",
+    )
+    content_hash = models.CharField(
+        max_length=64, db_index=True, default="", help_text="SHA-256 of the files loaded."
+    )
     loaded_at = models.DateTimeField(db_index=True)
     counts = models.JSONField(default=dict, help_text="Rows per type after the load.")
     files = models.JSONField(default=list, help_text="The files loaded, relative to their root.")

@@ -26,6 +26,7 @@ stamp known (`STAMP_LAST_KEY`, or this process's) keeps cached answers and 304s 
 """
 
 import contextlib
+import hashlib
 import logging
 import os
 import threading
@@ -57,6 +58,15 @@ RETRY_SECONDS = 5.0
 CONFIRM_SECONDS = 0.5
 
 _UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+def version_after(parent: str | None, *, content_hash: str) -> str:
+    """The version of a load of files hashing to `content_hash` after version `parent`.
+
+    Chained, not the files' hash alone: loading A, then B, then A again must not bring A's
+    version back, whose ETags and cached bodies carry A's first load (its `updated_at`).
+    """
+    return hashlib.sha256(f"{parent or ''}\n{content_hash}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)

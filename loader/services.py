@@ -7,9 +7,10 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.utils import timezone
 
+from careerapi.postgresql.base import statements_unbounded
 from dataset.models import DatasetVersion
 from dataset.rendering import renderings_missing, renderings_rebuild
-from dataset.versions import dataset_stamp_publish
+from dataset.versions import dataset_stamp_publish, version_after
 from roles.api.views import ROLES_RENDERED
 
 from .affected import documents_updated
@@ -73,25 +74,27 @@ def dataset_load(*, paths: list[Path]) -> LoadResult:
     """Validate the files at `paths` and make the database hold exactly their data.
 
     Raises `DatasetInvalid` (listing every problem) before writing anything; otherwise
-    writes in one transaction and records the dataset version and, for the change feed,
-    every item the load created, updated or deleted.
+    writes in one transaction and, when anything changed, records a new dataset version and,
+    for the change feed, every item the load created, updated or deleted.
     """
     dataset = dataset_read(paths)
     dataset_validate(dataset)
-    with transaction.atomic():
+    # A load takes as long as it takes (waiting for another load included).
+    with statements_unbounded(), transaction.atomic():
         _lock_loads()
         now = timezone.now()  # after the lock, so load times follow the order of the loads
         tables = DatasetWriter(dataset, now=now).write()
         changed = any(table.changed for table in tables)
         counts = {t.label: t.total for t in tables}
-        version = DatasetVersion.objects.filter(version=dataset.version).first()
-        if version is None:
+        version = DatasetVersion.objects.order_by("-loaded_at").first()
+        if changed or version is None:  # else the data, hence the version, stays as it was
             version = DatasetVersion.objects.create(
-                version=dataset.version, loaded_at=now, counts=counts, files=dataset.files
+                version=version_after(version and version.version, content_hash=dataset.version),
+                content_hash=dataset.version,
+                loaded_at=now,
+                counts=counts,
+                files=dataset.files,
             )
-        elif changed:
-            version.loaded_at, version.counts = now, counts
-            version.save(update_fields=["loaded_at", "counts"])
         if changed:
             updated = documents_updated(tables=tables, now=now)
             changes_record(version=version, loaded_at=now, tables=tables, updated=updated)

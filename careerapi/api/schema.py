@@ -51,7 +51,9 @@ ERROR_RESPONSES = {
     "the server before the API reads it. The API's own bound on the query string is lower "
     "(4,096 characters, a 400), so only a request far past it gets this answer.",
     429: "The quota of this API key (or, without a key, of this client IP) is used up: "
-    "`Retry-After` and `RateLimit-Reset` say in how many seconds it resets.",
+    "`Retry-After` and `RateLimit-Reset` say in how many seconds it resets. Also when this "
+    "client IP sent too many unknown, revoked or expired keys: requests with a key are "
+    "then refused until `Retry-After` has passed.",
     431: "More than 50 request headers, or one over 8,190 bytes: refused by the server.",
     500: "The server failed; the failure is logged.",
     503: "The database is unreachable; `Retry-After` says when to try again.",

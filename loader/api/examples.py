@@ -8,7 +8,8 @@ DATASET = OpenApiExample(
     "Dataset",
     summary="The seed dataset (two of its four sources)",
     value={
-        "version": "7662ee1be03de8e7c3639863018f13d4f44640c118392ee2ed3f96082cbdca53",
+        "version": "90b55186c013517ccd98ef8fee9681a20ac4e249ddc6bfffab803255e39b1a53",
+        "content_hash": "7662ee1be03de8e7c3639863018f13d4f44640c118392ee2ed3f96082cbdca53",
         "loaded_at": TIMESTAMP,
         "counts": {
             "sources": 4,

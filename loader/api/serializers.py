@@ -13,7 +13,7 @@ class DatasetSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DatasetVersion
-        fields = ["version", "loaded_at", "counts", "sources"]
+        fields = ["version", "content_hash", "loaded_at", "counts", "sources"]
 
 
 class ChangeSerializer(serializers.ModelSerializer):

@@ -32,9 +32,10 @@ class DatasetView(ApiView):
 
     @extend_schema(
         summary="Get the dataset version",
-        description="The loaded dataset's version (a SHA-256 of its files), when it was "
-        "loaded, how many items of each type it holds, and every source with the "
-        "attribution line to show next to its figures.",
+        description="The loaded dataset's version (a new one for every load that changes "
+        "anything, never one seen before: a revert to earlier files is a new version), "
+        "the SHA-256 of its files, when it was loaded, how many items of each type it "
+        "holds, and every source with the attribution line to show next to its figures.",
         responses=DatasetSerializer,
         examples=[examples.DATASET],
     )

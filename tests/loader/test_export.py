@@ -157,7 +157,7 @@ def api_responses(client) -> dict[str, object]:
             page_url = body["next"]
     dataset = client.get("/api/v1/dataset/").json()
     responses["/api/v1/dataset/"] = _strip(
-        {k: v for k, v in dataset.items() if k not in ("version", "loaded_at")}
+        {k: v for k, v in dataset.items() if k not in ("version", "content_hash", "loaded_at")}
     )
     return responses
 
