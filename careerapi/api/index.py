@@ -6,6 +6,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from . import examples
+from .links import LinkField, public_link
 from .views import ApiView
 
 
@@ -23,18 +24,18 @@ class ApiIndexView(ApiView):
             "ApiIndex",
             {
                 "version": serializers.CharField(),
-                "collections": serializers.DictField(child=serializers.URLField()),
-                "dataset": serializers.URLField(),
-                "changes": serializers.URLField(),
-                "export": serializers.URLField(),
-                "schema": serializers.URLField(),
+                "collections": serializers.DictField(child=LinkField()),
+                "dataset": LinkField(),
+                "changes": LinkField(),
+                "export": LinkField(),
+                "schema": LinkField(),
             },
         ),
         examples=[examples.INDEX],
     )
     def get(self, request):
         collections = {
-            prefix: request.build_absolute_uri(reverse(f"v1:{basename}-list"))
+            prefix: public_link(reverse(f"v1:{basename}-list"))
             for router in self.routers
             for prefix, _viewset, basename in router.registry
         }
@@ -42,9 +43,9 @@ class ApiIndexView(ApiView):
             {
                 "version": "v1",
                 "collections": collections,
-                "dataset": request.build_absolute_uri(reverse("v1:dataset")),
-                "changes": request.build_absolute_uri(reverse("v1:changes")),
-                "export": request.build_absolute_uri(reverse("v1:export")),
-                "schema": request.build_absolute_uri(reverse("schema")),
+                "dataset": public_link(reverse("v1:dataset")),
+                "changes": public_link(reverse("v1:changes")),
+                "export": public_link(reverse("v1:export")),
+                "schema": public_link(reverse("schema")),
             }
         )

@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Window
 from rest_framework.pagination import PageNumberPagination
 
+from .links import LINK_SCHEMA, page_link
+
 MAX_PAGE_SIZE = 100
 # The values `page` and `page_size` may take, as OpenAPI schema keywords.
 PARAMETER_BOUNDS = {
@@ -34,15 +36,23 @@ class Pagination(PageNumberPagination):
             parameter["schema"].update(PARAMETER_BOUNDS[parameter["name"]])
         return parameters
 
+    def get_next_link(self):
+        if not self.page.has_next():
+            return None
+        return page_link(self.request, self.page_query_param, self.page.next_page_number())
+
+    def get_previous_link(self):
+        if not self.page.has_previous():
+            return None
+        return page_link(self.request, self.page_query_param, self.page.previous_page_number())
+
     def get_paginated_response_schema(self, schema):
         # DRF's example links point at an /accounts/ endpoint; show links shaped like ours.
         response = super().get_paginated_response_schema(schema)
         properties = response["properties"]
         properties["count"]["example"] = 42
-        properties["next"]["example"] = "http://127.0.0.1:8000/api/v1/roles/?page=3&page_size=10"
-        properties["previous"]["example"] = (
-            "http://127.0.0.1:8000/api/v1/roles/?page=1&page_size=10"
-        )
+        properties["next"].update(LINK_SCHEMA, example="/api/v1/roles/?page=3&page_size=10")
+        properties["previous"].update(LINK_SCHEMA, example="/api/v1/roles/?page=1&page_size=10")
         return response
 
 

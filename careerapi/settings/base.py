@@ -20,6 +20,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
+# Where clients reach the API (https://api.example.com): links in bodies start with it;
+# unset, they are root-relative. Never taken from the request (careerapi/api/links.py).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
 
 # ------------------------------------------------------------------------------
 # DJANGO_APPS

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from careerapi.api.links import LinkField
 from dataset.models import Change, DatasetVersion
 from roles.api.serializers import SourceSerializer
 
@@ -43,6 +44,6 @@ class ChangeFeedSerializer(serializers.Serializer):
         allow_null=True, help_text="The version the changes are counted from, as given."
     )
     count = serializers.IntegerField()
-    next = serializers.URLField(allow_null=True)
-    previous = serializers.URLField(allow_null=True)
+    next = LinkField(allow_null=True)
+    previous = LinkField(allow_null=True)
     results = ChangeSerializer(many=True)
