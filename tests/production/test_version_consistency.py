@@ -83,3 +83,23 @@ def test_a_load_redis_never_announced_is_served_under_its_own_version(
             redis_url=redis_server.url,
         )
     assert median(served, BAND)[0] == 110000
+
+
+def test_a_revert_is_a_new_version_on_every_server(served, redis_server, tmp_path):
+    status, headers, first = http_json(served.base + BAND)
+    assert status == 200 and first["median_amount"] == 110000
+    for files in (variant_with_median(tmp_path, 111111), str(settings.DATASET_DIR)):
+        manage_run(
+            "load_dataset",
+            files,
+            database_url=postgres_url("serve"),
+            redis_url=redis_server.url,
+        )
+
+    for _ in range(10):  # both workers, their own copies and Redis's
+        status, again_headers, again = http_json(served.base + BAND)
+        assert again["median_amount"] == 110000
+        assert again["updated_at"] > first["updated_at"]
+        assert again_headers["ETag"] != headers["ETag"]
+        revalidated = http_get(served.base + BAND, headers={"If-None-Match": headers["ETag"]})
+        assert revalidated[0] == 200
