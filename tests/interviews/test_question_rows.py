@@ -44,26 +44,27 @@ def test_the_keys_come_in_the_serializers_order(seed_dataset, client):
 
 
 @pytest.mark.parametrize("page_size", [1, 100])
-def test_a_list_costs_three_queries_whatever_the_page_size(
+def test_a_list_costs_four_queries_whatever_the_page_size(
     seed_dataset, client, django_assert_num_queries, page_size
 ):
     query = {"role": "amazon-software-engineer", "search": "a"}
     client.get(QUESTIONS, query)  # memoise the slug tables and what questions point at
 
-    # The count, the page, and the page's topics, competencies and roles in one query.
-    with django_assert_num_queries(3):
+    # The version of the snapshot, the count, the page, and the page's topics, competencies
+    # and roles in one query.
+    with django_assert_num_queries(4):
         response = client.get(QUESTIONS, {**query, "page_size": page_size})
 
     assert response.status_code == 200
     assert response.json()["count"] >= 1
 
 
-def test_a_search_costs_two_queries_the_page_counted_in_its_own_query(
+def test_a_search_costs_three_queries_the_page_counted_in_its_own_query(
     seed_dataset, client, django_assert_num_queries
 ):
     client.get(QUESTIONS, {"search": "a", "page_size": 2})  # memoise what questions point at
 
-    with django_assert_num_queries(2):  # the page with its count, and its links
+    with django_assert_num_queries(3):  # the version, the page with its count, its links
         response = client.get(QUESTIONS, {"search": "a", "page_size": 3})
 
     body = response.json()
