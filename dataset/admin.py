@@ -1,9 +1,9 @@
 """Admin for the dataset app: the record of each load and what it changed, view only.
 
 The data is written only by `manage.py load_dataset` from the files in `fixtures/`, and
-each load records a `DatasetVersion`. Versions are history, so the admin can list and
-show them but never add, change or delete one; the same goes for the JSON each load
-renders for the lists (`Rendering`), as for every dataset row (`careerapi.admin`).
+each load that changes it records a `DatasetVersion`. Versions are history, so the admin
+can list and show them but never add, change or delete one; the same goes for the JSON
+each load renders for the lists (`Rendering`), as for every dataset row (`careerapi.admin`).
 """
 
 from django.contrib import admin
@@ -15,11 +15,11 @@ from .models import Change, DatasetVersion, Rendering
 
 @admin.register(DatasetVersion)
 class DatasetVersionAdmin(DatasetAdmin):
-    list_display = ("version", "loaded_at", "file_count", "row_count")
-    search_fields = ("version",)
+    list_display = ("version", "content_hash", "loaded_at", "file_count", "row_count")
+    search_fields = ("version", "content_hash")
     date_hierarchy = "loaded_at"
     ordering = ("-loaded_at",)
-    fields = ("version", "loaded_at", "counts", "files")
+    fields = ("version", "content_hash", "loaded_at", "counts", "files")
     readonly_fields = fields
 
     @admin.display(description="files")

@@ -6,15 +6,24 @@ from .choices import ChangeKind
 
 
 class DatasetVersion(models.Model):
-    """A load that changed the data: its version, its files' hash, when and what it held."""
+    """A load that changed the data: its version, its files' hash, when and what it held.
+
+    The version is chained (`dataset.versions.version_after`), not the files' hash, so one
+    version always means the same bytes: loading earlier files again makes a new version
+    (the rows' `updated_at` moved), while `content_hash` says which files it holds.
+    """
 
     version = models.CharField(
         max_length=64,
         unique=True,
-        help_text="SHA-256 of the previous version and the files: it names one load's data.",
+        help_text="SHA-256 of the previous version and of the files' hash: it names one "
+        "load's data, never seen before, even when the files are ones loaded earlier.",
     )
     content_hash = models.CharField(
-        max_length=64, db_index=True, default="", help_text="SHA-256 of the files loaded."
+        max_length=64,
+        db_index=True,
+        help_text="SHA-256 of the files' names and bytes, as read by the load that made "
+        "this version: the same for every load of the same files.",
     )
     loaded_at = models.DateTimeField(db_index=True)
     counts = models.JSONField(default=dict, help_text="Rows per type after the load.")

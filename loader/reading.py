@@ -67,7 +67,8 @@ class Item:
 class Dataset:
     """All files' collections merged, in file order, plus the content hash."""
 
-    version: str
+    #: SHA-256 of the files' names and bytes; the dataset version derives from it.
+    content_hash: str
     files: list[str]
     collections: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
 
@@ -225,7 +226,7 @@ def dataset_read(paths: list[Path]) -> Dataset:
 def _read(paths: list[Path], bounds: Bounds) -> Dataset:
     found, problems = _discover(paths)
     digest = hashlib.sha256()
-    dataset = Dataset(version="", files=[name for name, _ in found])
+    dataset = Dataset(content_hash="", files=[name for name, _ in found])
     for name, path in found:
         try:
             raw = _file_bytes(name, path, bounds)
@@ -247,5 +248,5 @@ def _read(paths: list[Path], bounds: Bounds) -> Dataset:
                 dataset.collections[collection].append(Item(name, f"/{collection}/{index}", entry))
     if problems:
         raise DatasetInvalid(problems)
-    dataset.version = digest.hexdigest()
+    dataset.content_hash = digest.hexdigest()
     return dataset

@@ -74,8 +74,10 @@ def dataset_load(*, paths: list[Path]) -> LoadResult:
     """Validate the files at `paths` and make the database hold exactly their data.
 
     Raises `DatasetInvalid` (listing every problem) before writing anything; otherwise
-    writes in one transaction and, when anything changed, records a new dataset version and,
-    for the change feed, every item the load created, updated or deleted.
+    writes in one transaction and, when anything changed, records a new dataset version
+    (chained to the current one, so files loaded before get a version never seen) and, for
+    the change feed, every item the load created, updated or deleted. A load that changes
+    nothing leaves the current version, its load time included, as it was.
     """
     dataset = dataset_read(paths)
     dataset_validate(dataset)
@@ -87,10 +89,13 @@ def dataset_load(*, paths: list[Path]) -> LoadResult:
         changed = any(table.changed for table in tables)
         counts = {t.label: t.total for t in tables}
         version = DatasetVersion.objects.order_by("-loaded_at").first()
-        if changed or version is None:  # else the data, hence the version, stays as it was
+        # Unchanged data keeps its version, hence its ETags; changed data (a revert too) is a
+        # new version, chained to the current one, that no ETag or cached body knows yet.
+        if changed or version is None:
+            parent = version.version if version else None
             version = DatasetVersion.objects.create(
-                version=version_after(version and version.version, content_hash=dataset.version),
-                content_hash=dataset.version,
+                version=version_after(parent, content_hash=dataset.content_hash),
+                content_hash=dataset.content_hash,
                 loaded_at=now,
                 counts=counts,
                 files=dataset.files,

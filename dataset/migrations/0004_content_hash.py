@@ -13,8 +13,13 @@ class Migration(migrations.Migration):
             model_name="datasetversion",
             name="content_hash",
             field=models.CharField(
-                db_index=True, default="", help_text="SHA-256 of the files loaded.", max_length=64
+                db_index=True,
+                default="",
+                help_text="SHA-256 of the files' names and bytes, as read by the load that made "
+                "this version: the same for every load of the same files.",
+                max_length=64,
             ),
+            preserve_default=False,
         ),
         # Until now a version was the hash of its files.
         migrations.RunSQL(
@@ -25,7 +30,8 @@ class Migration(migrations.Migration):
             model_name="datasetversion",
             name="version",
             field=models.CharField(
-                help_text="SHA-256 of the previous version and the files: it names one load's data.",
+                help_text="SHA-256 of the previous version and of the files' hash: it names one "
+                "load's data, never seen before, even when the files are ones loaded earlier.",
                 max_length=64,
                 unique=True,
             ),

@@ -4,12 +4,16 @@ from drf_spectacular.utils import OpenApiExample
 
 from careerapi.api.examples import TIMESTAMP
 
+#: The seed dataset's first load: its version and its files' hash.
+_SEED = "90b55186c013517ccd98ef8fee9681a20ac4e249ddc6bfffab803255e39b1a53"
+_SEED_FILES = "7662ee1be03de8e7c3639863018f13d4f44640c118392ee2ed3f96082cbdca53"
+
 DATASET = OpenApiExample(
     "Dataset",
     summary="The seed dataset (two of its four sources)",
     value={
-        "version": "90b55186c013517ccd98ef8fee9681a20ac4e249ddc6bfffab803255e39b1a53",
-        "content_hash": "7662ee1be03de8e7c3639863018f13d4f44640c118392ee2ed3f96082cbdca53",
+        "version": _SEED,
+        "content_hash": _SEED_FILES,
         "loaded_at": TIMESTAMP,
         "counts": {
             "sources": 4,
@@ -77,7 +81,7 @@ DATASET = OpenApiExample(
     response_only=True,
 )
 
-_OLD = "7662ee1be03de8e7c3639863018f13d4f44640c118392ee2ed3f96082cbdca53"
+_OLD = _SEED
 _NEW = "0c5d2a9e81f4b7d36a1e5c08f2b94d17e63a5c21b8d90f4e7a1c36b52d8e09f4"
 _LOAD = "2026-01-08T09:30:00Z"
 
