@@ -170,8 +170,12 @@ class Server:
             "WEB_CONCURRENCY": "2",
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
-            "DATABASE_CONNECT_TIMEOUT": "3",
             "ANON_RATE": "",
+            # The bounds the tests count on, whatever the caller's environment says.
+            "DATABASE_CONNECT_TIMEOUT": "3",
+            "DATABASE_STATEMENT_TIMEOUT": "5",
+            "DATASET_VERSION_CHECK_SECONDS": "5",
+            "PUBLIC_BASE_URL": "",
             **env,
         }
         self.process: subprocess.Popen | None = None
