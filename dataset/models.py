@@ -70,6 +70,12 @@ class Rendering(models.Model):
     collection = models.CharField(max_length=40, help_text="The API collection, e.g. roles.")
     object_id = models.BigIntegerField()
     body = models.TextField(help_text="The item's JSON, exactly as the API serializes it.")
+    release = models.CharField(
+        max_length=16,
+        default="",
+        help_text="The release of the code that rendered it (careerapi.release): another "
+        "release's JSON may have another shape, and is rendered again.",
+    )
 
     class Meta:
         constraints = [

@@ -6,13 +6,17 @@ every item of such a collection once (`renderings_rebuild`, inside the load's tr
 after the writes, so the renderings always match the rows a reader sees) and the list is an
 indexed query plus concatenation (`careerapi.api.rendering.RenderedList`). Every item is
 rendered again on each load that changed anything: a role's JSON shows its skills' names,
-and a renamed skill must show in every role.
+and a renamed skill must show in every role. A rendering names the release that wrote it:
+after a deploy, the first load renders again, and until then a list renders live what the
+new release does not find rendered by itself.
 """
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+
+from careerapi.release import release_id
 
 from .models import Rendering
 
@@ -39,10 +43,14 @@ class RenderedCollection:
 def renderings_rebuild(collections: Iterable[RenderedCollection]) -> int:
     """Render every item of every collection again; return how many."""
     Rendering.objects.all().delete()
-    total, batch = 0, []
+    total, batch, release = 0, [], release_id()
     for collection in collections:
         for object_id, body in collection.render():
-            batch.append(Rendering(collection=collection.name, object_id=object_id, body=body))
+            batch.append(
+                Rendering(
+                    collection=collection.name, object_id=object_id, body=body, release=release
+                )
+            )
             if len(batch) >= INSERT_BATCH:
                 Rendering.objects.bulk_create(batch)
                 total, batch = total + len(batch), []
@@ -51,6 +59,12 @@ def renderings_rebuild(collections: Iterable[RenderedCollection]) -> int:
 
 
 def renderings_missing() -> bool:
-    """True when nothing is rendered yet (e.g. a database loaded before renderings existed);
-    with an empty dataset that stays true, and rendering nothing costs nothing."""
-    return not Rendering.objects.exists()
+    """True when nothing is rendered by this release (e.g. the first load after a deploy, or
+    of a database loaded before renderings existed); with an empty dataset that stays true,
+    and rendering nothing costs nothing."""
+    return not Rendering.objects.filter(release=release_id()).exists()
+
+
+def renderings_current() -> QuerySet[Rendering]:
+    """The renderings this release wrote; others' are as good as missing."""
+    return Rendering.objects.filter(release=release_id())

@@ -1,14 +1,15 @@
 """Conditional requests and the response cache, both keyed by the dataset version.
 
 The data only changes when a dataset is loaded, so everything a GET returns is fixed by
-(dataset version, API version, the normalised URL). From those alone, before any query or
-serialization, every GET gets a strong ETag; `If-None-Match` / `If-Modified-Since` answer
-304, and a rendered 200 is kept in the cache (Redis through REDIS_URL, shared by all app
-servers) under the URL, with the version it was rendered from. Loading a dataset changes
-the version, so nothing older than the last load is ever served: a cached body of another
-version is a miss. Each app process also keeps the bodies it served last
-(`local_responses`, bounded in bytes), so with the version held by the process
-(`dataset.versions.version_watch`) a repeated GET or a 304 needs no round trip at all.
+(dataset version, API version, the release of the code, the normalised URL). From those
+alone, before any query or serialization, every GET gets a strong ETag; `If-None-Match` /
+`If-Modified-Since` answer 304, and a rendered 200 is kept in the cache (Redis through
+REDIS_URL, shared by all app servers) under the release and the URL, with the version it
+was rendered from. Loading a dataset changes the version, so nothing older than the last
+load is ever served: a cached body of another version is a miss. Each app process also
+keeps the bodies it served last (`local_responses`, bounded in bytes), so with the version
+held by the process (`dataset.versions.version_watch`) a repeated GET or a 304 needs no
+round trip at all.
 
 How a request goes through `CachedResponses.dispatch`, top to bottom:
 
@@ -43,6 +44,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from careerapi.release import release_id
 from dataset.versions import (
     STAMP_KEY,
     DatasetStamp,
@@ -119,8 +121,8 @@ def _normalised_url(request) -> str:
 
 
 def entity_tag(version: str, url: str) -> str:
-    """The strong ETag of `url` (normalised) answered from dataset `version`."""
-    basis = f"{version}|{API_VERSION}|{url}"
+    """The strong ETag of `url` (normalised) answered from dataset `version` by this release."""
+    basis = f"{version}|{API_VERSION}|{release_id()}|{url}"
     return '"' + hashlib.sha256(basis.encode()).hexdigest()[:40] + '"'
 
 
@@ -157,7 +159,9 @@ class Representation:
         the cached body (when no conditional header makes the body unnecessary).
         """
         url = _normalised_url(request)
-        cache_key = RESPONSE_KEY.format(url_hash=hashlib.sha256(url.encode()).hexdigest()[:40])
+        # Keyed by release too: another release may write another body for the same data.
+        keyed = f"{release_id()}|{url}"
+        cache_key = RESPONSE_KEY.format(url_hash=hashlib.sha256(keyed.encode()).hexdigest()[:40])
         meta = request.META
         fetched: dict | None = None
 

@@ -9,8 +9,7 @@ from django.http import HttpResponse
 from rest_framework.renderers import JSONRenderer
 
 from dataset.memo import dataset_memo
-from dataset.models import Rendering
-from dataset.rendering import RenderedCollection
+from dataset.rendering import RenderedCollection, renderings_current
 
 _renderer = JSONRenderer()
 
@@ -56,9 +55,9 @@ class RenderedList:
         page = self.paginate_queryset(self._ordered_ids(request, queryset))
         ids = list(page) if page is not None else list(queryset.values_list("pk", flat=True))
         bodies = dict(
-            Rendering.objects.filter(collection=self.rendered.name, object_id__in=ids).values_list(
-                "object_id", "body"
-            )
+            renderings_current()
+            .filter(collection=self.rendered.name, object_id__in=ids)
+            .values_list("object_id", "body")
         )
         missing = [pk for pk in ids if pk not in bodies]
         if missing:
