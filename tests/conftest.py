@@ -9,6 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 
+from apikeys import throttling
 from careerapi.api.caching import local_responses
 from dataset.memo import dataset_memos_clear
 from loader.services import DATASET_APPS, dataset_load
@@ -19,6 +20,18 @@ def process_caches_clear() -> None:
     and the responses it served last (tests that edit rows without a load)."""
     dataset_memos_clear()
     local_responses.clear()
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    """The throttles' clock, frozen 10 s into an hour (and a minute), so no test straddles
+    the end of a quota window; set `clock.now` to move it."""
+
+    class Clock:
+        now = 1_800_000_000.0 + 10  # a multiple of 3600, plus 10 s
+
+    monkeypatch.setattr(throttling, "clock", lambda: Clock.now)
+    return Clock
 
 
 @pytest.fixture(autouse=True)

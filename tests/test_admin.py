@@ -10,7 +10,6 @@ from django.forms.models import model_to_dict
 from django.test import override_settings
 from django.urls import reverse
 
-from apikeys import throttling
 from careerapi.admin import DatasetAdmin
 from compensation.models import SalaryBand
 from roles.models import Role
@@ -156,12 +155,6 @@ def test_a_role_page_shows_its_inline_rows_read_only(
 
 
 # --- login attempts: a failed one counts against the client address -----------------------
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """Freeze the throttles' clock at 10 s into an hour."""
-    monkeypatch.setattr(throttling, "clock", lambda: 1_800_000_000.0 - 1_800_000_000 % 3600 + 10)
 
 
 def login(client, password: str, ip: str = "203.0.113.9"):

@@ -19,17 +19,6 @@ def get(client, key=None, **extra):
     return client.get(URL, **SAME_IP, **headers, **extra)
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    """Freeze the throttle's clock; set `clock.now` to move it."""
-
-    class Clock:
-        now = 1_800_000_000.0 + 10  # 10 s into a minute
-
-    monkeypatch.setattr(throttling, "clock", lambda: Clock.now)
-    return Clock
-
-
 def test_two_keys_from_one_ip_have_separate_quotas(seed_dataset, client, make_key):
     _, first = make_key(name="Board A", rate="2/minute")
     _, second = make_key(name="Board B", rate="2/minute")
