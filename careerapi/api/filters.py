@@ -28,6 +28,9 @@ _SLUG = re.compile(SLUG_PATTERN)
 UNKNOWN = "unknown"
 #: The error `code` of values valid one by one that contradict each other (min > max).
 INCONSISTENT = "inconsistent"
+#: The code of a 400 for a query string over its bound as a whole: each parameter may be
+#: valid, and no OpenAPI schema can bound their sum.
+QUERY_TOO_LONG = "query_too_long"
 
 
 class SlugListField(forms.Field):

@@ -41,7 +41,9 @@ class ProblemSerializer(serializers.Serializer):
 
 
 ERROR_RESPONSES = {
-    400: "A query parameter is unknown or has an invalid value; `errors` names each one.",
+    400: "A query parameter is unknown or has an invalid value; `errors` names each one. "
+    "Also when the query string as a whole is over 4,096 characters (`errors` names "
+    "`query`, code `query_too_long`).",
     401: "The API key is unknown, revoked or expired, or none was sent while keys are "
     "required (`WWW-Authenticate: Api-Key`).",
     404: "No such item, or a page past the last one.",

@@ -8,7 +8,7 @@ from rest_framework.views import APIView
 from rest_framework.viewsets import GenericViewSet
 
 from .caching import CachedResponses
-from .filters import SLUG_PATTERN
+from .filters import QUERY_TOO_LONG, SLUG_PATTERN
 from .pagination import MAX_PAGE_SIZE, OneQueryPagination
 from .rows import RowWriter
 
@@ -69,7 +69,8 @@ class QueryParameterCheck:
                     errors[name] = error
         if not errors and len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
             # Many short values: no one parameter is at fault, so name the query itself.
-            errors["query"] = f"the query string is longer than {MAX_QUERY_LENGTH} characters."
+            message = f"the query string is longer than {MAX_QUERY_LENGTH} characters."
+            raise ValidationError({"query": message}, code=QUERY_TOO_LONG)
         if errors:
             raise ValidationError(errors)
 

@@ -73,7 +73,7 @@ def test_a_query_over_the_api_bound_is_the_api_own_400(served):
     status, headers, problem = http_json(f"{served.base}/api/v1/skills/?{query}")
     assert status == 400
     assert headers["Content-Type"] == "application/problem+json"
-    assert [error["parameter"] for error in problem["errors"]] == ["query"]
+    assert [(e["parameter"], e["code"]) for e in problem["errors"]] == [("query", "query_too_long")]
 
 
 def test_too_many_headers_are_refused(served):
