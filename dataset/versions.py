@@ -19,9 +19,9 @@ The cache's copy expires after `DATASET_VERSION_CHECK_SECONDS`, so a load whose
 announcement was lost (Redis stalled while it published) is seen by every server within
 that plus `VERIFY_SECONDS`. Until then a server may still answer from its cache under the
 old version, which is consistent: a cached body is stored with the version it was rendered
-from. What it computes afresh it computes in `dataset_snapshot`, which reads the version
-in the same database snapshot as the rows, so a computed answer is always labelled with
-the version of the data it was computed from. While the database is unreachable, the last
+from. What it computes afresh goes through `dataset_consistent`, which checks the version
+the rows were read at, so a computed answer is always labelled with the version of the
+data it was computed from. While the database is unreachable, the last
 stamp known (`STAMP_LAST_KEY`, or this process's) keeps cached answers and 304s going.
 """
 
@@ -34,10 +34,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError, connections, router, transaction
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    InterfaceError,
+    OperationalError,
+    connections,
+    router,
+    transaction,
+)
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -58,6 +66,7 @@ RETRY_SECONDS = 5.0
 CONFIRM_SECONDS = 0.5
 
 _UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+T = TypeVar("T")
 
 
 def version_after(parent: str | None, *, content_hash: str) -> str:
@@ -134,10 +143,10 @@ def _stamp_query(*, using: str) -> DatasetStamp | None:
 def dataset_snapshot():
     """A transaction in which every read sees one load: yields the stamp of that load.
 
-    On PostgreSQL the transaction is REPEATABLE READ (and READ ONLY: reading is all an
-    answer does), so a load committing meanwhile is not seen halfway; SQLite's read
-    transactions are snapshots already. On the database reads
-    go to (the replica, when there is one), so the stamp is that of the rows read.
+    For long reads (the export). On PostgreSQL the transaction is REPEATABLE READ (and READ
+    ONLY: reading is all it does), so a load committing meanwhile is not seen halfway;
+    SQLite's read transactions are snapshots already. It runs on the database reads go to
+    (the replica, when there is one), so the stamp is that of the rows read.
     """
     using = router.db_for_read(DatasetVersion)
     connection = connections[using]
@@ -149,6 +158,46 @@ def dataset_snapshot():
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         yield _stamp_query(using=using)
+
+
+#: How often an answer is computed again while loads land under it, before giving up.
+CONSISTENT_ATTEMPTS = 3
+
+
+def dataset_consistent(compute: Callable[[DatasetStamp], T], *, held: DatasetStamp) -> T:
+    """`compute(stamp)`, checked to have read the rows of `stamp`'s load and of no other.
+
+    Only a load writes the dataset tables, in one transaction that also records its new
+    version, and a version never comes back (`version_after`). So rows read while the
+    database's version was V, from first read to last, are V's. The version is read after
+    the answer (one query, cheaper than a transaction around it), and before it when reads
+    go to a replica, which may be behind the stamp the cache holds; on the primary the held
+    stamp is the floor, since it is published only after its load committed. When the
+    version moved (a load committed meanwhile, or the stamp held was stale), the answer is
+    computed again from the version read. Raises OperationalError (a 503) if loads keep
+    landing.
+    """
+    using = router.db_for_read(DatasetVersion)
+    stamp = held if using == DEFAULT_DB_ALIAS else _stamp_query(using=using) or held
+    for _ in range(CONSISTENT_ATTEMPTS):
+        answer = compute(stamp)
+        if _version_query(using=using) == stamp.version:
+            return answer
+        stamp = _stamp_query(using=using) or stamp
+    raise OperationalError("the dataset changed while this answer was computed; retry")
+
+
+def _version_query(*, using: str) -> str | None:
+    """The latest version, in SQL of our own: the ORM would cost twice the round trip."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(_LATEST_VERSION_SQL)
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+_LATEST_VERSION_SQL = (
+    f"SELECT version FROM {DatasetVersion._meta.db_table} ORDER BY loaded_at DESC LIMIT 1"
+)
 
 
 class VersionWatch:

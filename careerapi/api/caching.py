@@ -20,11 +20,11 @@ How a request goes through `CachedResponses.dispatch`, top to bottom:
 2. An anonymous GET with a plain Accept, the commonest poll, is answered at once when it
    can be: a 304, or the cached body, counted against the quota by the view's throttles.
 3. Otherwise the REST framework's way: authentication, permissions, quota and parameter
-   checks; then a 304 or the cached body; only then does the view compute the answer, in
-   one database snapshot (`dataset_snapshot`) that also says which version the rows are
-   of. When that is not the stamp the request was given (a load whose announcement was
-   lost, a replica behind), the answer takes the snapshot's version: its ETag, its cache
-   entry and its memos, so it never carries data of one version under another's name.
+   checks; then a 304 or the cached body; only then does the view compute the answer,
+   checked to come from one version's rows (`dataset_consistent`). When that is not the
+   stamp the request was given (a load whose announcement was lost, a replica behind), the
+   answer is computed from the database's version, with its ETag, its cache entry and its
+   memos, so it never carries data of one version under another's name.
 4. A 200 or 304 gets its ETag, Last-Modified, Cache-Control and Vary headers, and a 200
    the view computed is kept.
 """
@@ -48,7 +48,7 @@ from careerapi.release import release_id
 from dataset.versions import (
     STAMP_KEY,
     DatasetStamp,
-    dataset_snapshot,
+    dataset_consistent,
     dataset_stamp_read,
     version_watch,
 )
@@ -306,16 +306,20 @@ class CachedResponses:
         return self.representation.answer(self.request)
 
     def computed_answer(self, request, *args, **kwargs):
-        """The handler's answer; for a GET, computed in one snapshot of one version."""
+        """The handler's answer; for a GET, checked to come from one version's rows."""
+        handler = self.handler(request)
         if self.representation is None:
-            return self.handler(request)(request, *args, **kwargs)
-        with dataset_snapshot() as stamp:
-            if stamp is not None and stamp != self.representation.stamp:
+            return handler(request, *args, **kwargs)
+
+        def compute(stamp: DatasetStamp):
+            if stamp != self.representation.stamp:
                 self.version_differs(request, stamp)
                 response = self.cached_answer()
                 if response is not None:
                     return response
-            return self.handler(request)(request, *args, **kwargs)
+            return handler(request, *args, **kwargs)
+
+        return dataset_consistent(compute, held=self.representation.stamp)
 
     def version_differs(self, request, stamp: DatasetStamp) -> None:
         """Answer from `stamp`, the version of the rows read, not the one held."""
