@@ -357,6 +357,13 @@ def manage_run(
     return out
 
 
+def served_dataset_load(files: str, *, redis_url: str) -> str:
+    """`load_dataset FILES` into the database the `served` app reads, announced on its Redis."""
+    return manage_run(
+        "load_dataset", files, database_url=postgres_url("serve"), redis_url=redis_url
+    )
+
+
 @contextlib.contextmanager
 def scratch_database_loaded(suffix: str):
     """A scratch database (`<base>_<suffix>`) with the fixtures/ dataset loaded, as deploys

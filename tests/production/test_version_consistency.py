@@ -10,7 +10,7 @@ from django.conf import settings
 
 from careerapi.api.caching import entity_tag
 
-from .processes import http_get, http_json, manage_run, postgres_url, wait_until
+from .processes import http_get, http_json, postgres_url, served_dataset_load, wait_until
 
 BAND = "/api/v1/salary-bands/amazon-engineer-overall-range/"
 # DATASET_VERSION_CHECK_SECONDS (5) + VERIFY_SECONDS (5), and time to spare.
@@ -49,12 +49,7 @@ def test_a_load_redis_never_announced_is_served_under_its_own_version(
 
     redis_server.pause()
     try:
-        manage_run(
-            "load_dataset",
-            variant_with_median(tmp_path, 111111),
-            database_url=postgres_url("serve"),
-            redis_url=redis_server.url,
-        )
+        served_dataset_load(variant_with_median(tmp_path, 111111), redis_url=redis_server.url)
     finally:
         redis_server.resume()
     version = current_version()
@@ -76,12 +71,7 @@ def test_a_load_redis_never_announced_is_served_under_its_own_version(
         assert median(served, BAND)[1] == entity_tag(version, f"{BAND}?")
         assert http_get(served.base + BAND, headers={"If-None-Match": old_etag})[0] == 200
     finally:
-        manage_run(
-            "load_dataset",
-            str(settings.DATASET_DIR),
-            database_url=postgres_url("serve"),
-            redis_url=redis_server.url,
-        )
+        served_dataset_load(str(settings.DATASET_DIR), redis_url=redis_server.url)
     assert median(served, BAND)[0] == 110000
 
 
@@ -89,12 +79,7 @@ def test_a_revert_is_a_new_version_on_every_server(served, redis_server, tmp_pat
     status, headers, first = http_json(served.base + BAND)
     assert status == 200 and first["median_amount"] == 110000
     for files in (variant_with_median(tmp_path, 111111), str(settings.DATASET_DIR)):
-        manage_run(
-            "load_dataset",
-            files,
-            database_url=postgres_url("serve"),
-            redis_url=redis_server.url,
-        )
+        served_dataset_load(files, redis_url=redis_server.url)
 
     for _ in range(10):  # both workers, their own copies and Redis's
         status, again_headers, again = http_json(served.base + BAND)

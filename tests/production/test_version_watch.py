@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from dataset.versions import VersionWatch, version_announce
 
-from .processes import http_get, http_json, manage_run, postgres_url, wait_until
+from .processes import http_get, http_json, served_dataset_load, wait_until
 
 SKILLS = "/api/v1/skills/?page_size=100"
 REQUESTS = 20  # enough to reach both workers many times over
@@ -42,24 +42,14 @@ def test_a_load_elsewhere_shows_at_once_in_every_worker(served, redis_server, tm
     # Every worker now holds the version and keeps the page; revalidations answer 304.
     assert {revalidated for revalidated, _, _ in answers(served, before)} == {304}
 
-    manage_run(
-        "load_dataset",
-        variant_with_skill(tmp_path, "watched-skill"),
-        database_url=postgres_url("serve"),
-        redis_url=redis_server.url,
-    )
+    served_dataset_load(variant_with_skill(tmp_path, "watched-skill"), redis_url=redis_server.url)
     try:
         after = answers(served, before)  # right after the load returned: no waiting
         assert {revalidated for revalidated, _, _ in after} == {200}
         assert before not in {etag for _, etag, _ in after}
         assert all("watched-skill" in slugs for _, _, slugs in after)
     finally:
-        manage_run(
-            "load_dataset",
-            str(settings.DATASET_DIR),
-            database_url=postgres_url("serve"),
-            redis_url=redis_server.url,
-        )
+        served_dataset_load(str(settings.DATASET_DIR), redis_url=redis_server.url)
     assert all("watched-skill" not in slugs for _, _, slugs in answers(served, before))
 
 
