@@ -17,7 +17,7 @@ from compensation.models import ExchangeRate, SalaryBand
 from compensation.selectors import exchange_rates_latest
 from compensation.services import BASE_CURRENCY, ConvertedAmounts, salary_band_convert
 
-CURRENCY_PATTERN = r"^[A-Z]{3}$"
+CURRENCY_PATTERN = r"^[A-Za-z]{3}$"
 _CURRENCY = re.compile(CURRENCY_PATTERN)
 
 CURRENCY_PARAMETER = OpenApiParameter(
@@ -25,8 +25,8 @@ CURRENCY_PARAMETER = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.QUERY,
     pattern=CURRENCY_PATTERN,
-    description="Also show each band's amounts in this ISO 4217 currency (upper case, "
-    "e.g. USD), in `converted`, with the rate used and the exchange-rate rows it came from. "
+    description="Also show each band's amounts in this ISO 4217 currency (in any case: "
+    "USD or usd), in `converted`, with the rate used and the exchange-rate rows it came from. "
     "Supported: USD and every currency listed by /api/v1/currencies/ with a `latest_rate`; "
     "any other value is a 400 that lists them. A band whose own currency has no rate "
     "has `converted: null` and a `conversion_note` saying why.",
@@ -61,13 +61,13 @@ def conversion_from_request(request) -> Conversion | None:
         return None
     if len(values) > 1:
         raise ValidationError({"currency": "given more than once."})
-    code = values[0]
+    code = values[0].upper()  # ISO 4217 codes are upper case; clients type either
     rates = exchange_rates_latest(dataset=getattr(request, "dataset", None))
     supported = ", ".join([BASE_CURRENCY, *sorted(rates)])
     if not _CURRENCY.match(code):
         raise ValidationError(
             {
-                "currency": f"{code!r} is not an ISO 4217 code (three capital letters); "
+                "currency": f"{values[0]!r} is not an ISO 4217 code (three letters); "
                 f"supported currencies: {supported}."
             }
         )

@@ -353,7 +353,7 @@ def test_gbp_bands_cannot_be_converted_and_say_why(client, seed_dataset):
 @pytest.mark.parametrize(
     ("value", "reason"),
     [
-        ("usd", "'usd' is not an ISO 4217 code"),
+        ("us1", "'us1' is not an ISO 4217 code"),
         ("XYZ", "no exchange rate for XYZ"),
         ("GBP", "no exchange rate for GBP"),
         ("", "'' is not an ISO 4217 code"),
@@ -367,6 +367,17 @@ def test_unsupported_target_currency_is_400_listing_the_supported_ones(
 
         assert reason in detail
         assert f"supported currencies: {SUPPORTED}." in detail
+
+
+@pytest.mark.parametrize("value", ["eur", "Eur", "usd"])
+def test_a_target_currency_matches_in_any_case(client, seed_dataset, value):
+    lower = client.get(BANDS, {"currency": value}).json()["results"]
+    assert lower == client.get(BANDS, {"currency": value.upper()}).json()["results"]
+    assert {band["converted"]["currency"] for band in lower if band["converted"]} == {value.upper()}
+    detail = f"{BANDS}amazon-engineer-ca/"
+    assert client.get(detail, {"currency": value}).json() == (
+        client.get(detail, {"currency": value.upper()}).json()
+    )
 
 
 def test_currency_given_twice_is_400(client, seed_dataset):
