@@ -62,7 +62,7 @@ def renderings_missing() -> bool:
     """True when nothing is rendered by this release (e.g. the first load after a deploy, or
     of a database loaded before renderings existed); with an empty dataset that stays true,
     and rendering nothing costs nothing."""
-    return not Rendering.objects.filter(release=release_id()).exists()
+    return not renderings_current().exists()
 
 
 def renderings_current() -> QuerySet[Rendering]:

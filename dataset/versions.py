@@ -133,6 +133,14 @@ def dataset_stamp_read(cached: tuple | None = None) -> DatasetStamp | None:
     return DatasetStamp(*pair)
 
 
+def dataset_stamp_superseded(held: DatasetStamp, current: DatasetStamp) -> None:
+    """The database said `current` where this process held `held`: read it again, and
+    when the cache's copy is the stale one, drop it so the next reader takes the database's."""
+    version_watch.forget()
+    if current.loaded_at > held.loaded_at:
+        cache.delete(STAMP_KEY)
+
+
 def _stamp_query(*, using: str) -> DatasetStamp | None:
     rows = DatasetVersion.objects.using(using).order_by("-loaded_at")
     row = rows.values_list("version", "loaded_at").first()

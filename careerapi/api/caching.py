@@ -50,6 +50,7 @@ from dataset.versions import (
     DatasetStamp,
     dataset_consistent,
     dataset_stamp_read,
+    dataset_stamp_superseded,
     version_watch,
 )
 
@@ -323,13 +324,9 @@ class CachedResponses:
 
     def version_differs(self, request, stamp: DatasetStamp) -> None:
         """Answer from `stamp`, the version of the rows read, not the one held."""
-        held = self.representation.stamp
+        dataset_stamp_superseded(self.representation.stamp, stamp)
         self.representation = self.representation.of_version(stamp)
         request.dataset = request._request.dataset = stamp
-        version_watch.forget()
-        if stamp.loaded_at > held.loaded_at:
-            # The cache's stamp is stale: the next reader takes the database's.
-            cache.delete(STAMP_KEY)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -108,12 +108,13 @@ class DatabaseWrapper(base.DatabaseWrapper):
 
     def get_new_connection(self, conn_params):
         self.stall.check()
+        bound = self.settings_dict["OPTIONS"].get("wait_timeout")
         try:
             connection = super().get_new_connection(conn_params)
         except psycopg.errors.ConnectionTimeout:
-            self.stall.trip(conn_params, self.settings_dict["OPTIONS"].get("wait_timeout"))
+            self.stall.trip(conn_params, bound)
             raise
-        connection.wait_timeout = self.settings_dict["OPTIONS"].get("wait_timeout")
+        connection.wait_timeout = bound
         connection.stall, connection.stall_params = self.stall, conn_params
         return connection
 
