@@ -15,7 +15,7 @@ from .models import Currency, ExchangeRate, Region, SalaryBand
 
 @admin.register(Currency)
 class CurrencyAdmin(DatasetAdmin):
-    list_display = ("code", "name", "symbol", "updated_at")
+    list_display = ("code", "name", "symbol", "minor_unit", "updated_at")
     search_fields = ("code", "name")
     ordering = ("code",)
 
@@ -32,11 +32,12 @@ class RegionAdmin(DatasetAdmin):
 
 @admin.register(ExchangeRate)
 class ExchangeRateAdmin(DatasetAdmin):
-    list_display = ("slug", "currency", "rate_to_usd", "as_of", "source", "updated_at")
+    list_display = ("date", "base", "currency", "rate", "source", "updated_at")
     list_filter = (("currency", RelatedOnly), ("source", RelatedOnly))
-    list_select_related = ("currency", "source")
-    search_fields = ("slug", "currency__code", "currency__name", "derivation", "quote")
-    ordering = ("currency__code", "-as_of")
+    list_select_related = ("base", "currency", "source")
+    search_fields = ("slug", "currency__code", "currency__name")
+    date_hierarchy = "date"
+    ordering = ("-date", "currency__code")
 
 
 @admin.register(SalaryBand)

@@ -7,6 +7,7 @@ class RegionKind(models.TextChoices):
     WORLD = "world", "World"
     AREA = "area", "Area (e.g. Western Europe)"
     COUNTRY = "country", "Country"
+    SUBDIVISION = "subdivision", "Subdivision of a country (ISO 3166-2, e.g. a state)"
     METRO = "metro", "Metro area"
 
 

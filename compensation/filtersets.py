@@ -15,6 +15,8 @@ from drf_spectacular.utils import extend_schema_field
 from careerapi.api.filters import (
     INCONSISTENT,
     BaseFilterSet,
+    BooleanFilter,
+    CodesFilter,
     FilterForm,
     OrderingFilter,
     SlugsFilter,
@@ -23,7 +25,9 @@ from roles.filtersets import CompanyScopedFilter
 from roles.models import Ladder, Level, Role, Source
 
 from .choices import PayBasis, RegionKind
-from .models import Currency, Region, SalaryBand
+from .models import Currency, ExchangeRate, Region, SalaryBand
+from .selectors import exchange_rate_span
+from .services import BASE_CURRENCY
 
 AMOUNT_LIMITS = {"max_digits": 14, "decimal_places": 2, "min_value": 0}
 
@@ -109,8 +113,54 @@ class RegionFilterSet(BaseFilterSet):
 
 
 class CurrencyFilterSet(BaseFilterSet):
+    ecb_quoted = BooleanFilter(
+        method="filter_ecb_quoted",
+        label="true: the currencies bands convert to at the latest day's ECB rates (the euro "
+        "and those the ECB quoted that day); false: the others.",
+    )
+
     class Meta:
         model = Currency
+        fields = []
+
+    def filter_ecb_quoted(self, queryset, name, value):
+        span = exchange_rate_span(dataset=self.form.dataset)
+        quoted = Q(code=BASE_CURRENCY)
+        if span is not None:
+            quoted |= Q(pk__in=ExchangeRate.objects.filter(date=span[1]).values("currency"))
+        return queryset.filter(quoted if value else ~quoted)
+
+
+class ExchangeRateFilterSet(BaseFilterSet):
+    date = django_filters.DateFilter(
+        label="Rates published on this day (YYYY-MM-DD); a day the ECB published none "
+        "(a weekend, a TARGET holiday) has none."
+    )
+    date_after = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="Rates of this day or later."
+    )
+    date_before = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="Rates of this day or earlier."
+    )
+    currency = CodesFilter(
+        queryset=Currency.objects.all(),
+        lookups=("code",),
+        label="Rates for any of these ISO 4217 currencies, in any case (currency=gbp,usd).",
+    )
+    base = CodesFilter(
+        queryset=Currency.objects.all(),
+        lookups=("code",),
+        label="Rates against this currency. The ECB quotes every rate against the euro "
+        "(EUR); salary bands convert between any two through it (`currency=`).",
+    )
+    ordering = OrderingFilter(
+        fields=("date", ("currency__code", "currency")),
+        label="Sort by date or currency; prefix with - for descending. Default: the latest "
+        "day first, then by currency.",
+    )
+
+    class Meta:
+        model = ExchangeRate
         fields = []
 
 

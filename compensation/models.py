@@ -3,20 +3,32 @@
 from django.db import models
 from django.db.models import F, Q
 
-from careerapi.db import DatasetModel
+from careerapi.db import DatasetModel, SmallCountField
 from roles.models import Level, Role, Source
 
 from .choices import PayBasis, PayPeriod, RegionKind
 
 AMOUNT = {"max_digits": 14, "decimal_places": 2, "null": True, "blank": True}
+GUIDE_APPROXIMATION = (
+    "The source's own approximate US-dollar figure for the {end} end, as it prints it "
+    '("≈ USD 75k–225k"): the guide\'s approximation, not a conversion at an exchange rate.'
+)
 
 
 class Currency(DatasetModel):
-    """An ISO 4217 currency."""
+    """An ISO 4217 currency, with its minor unit as the standard gives it."""
 
     code = models.CharField(max_length=3, unique=True)
-    name = models.CharField(max_length=100)
+    name = models.CharField(
+        max_length=100, help_text="The ISO 4217 name, unless the files name it."
+    )
     symbol = models.CharField(max_length=10, blank=True)
+    minor_unit = SmallCountField(
+        null=True,
+        blank=True,
+        help_text="Digits after the decimal point (JPY 0, USD 2, BHD 3); null where ISO 4217 "
+        "gives none (gold, special drawing rights).",
+    )
 
     class Meta:
         ordering = ["code"]
@@ -27,7 +39,7 @@ class Currency(DatasetModel):
 
 
 class Region(DatasetModel):
-    """A place in the tree world > area > country > metro.
+    """A place in the tree world > area > country > subdivision > metro.
 
     `path` lists the slugs from the root ("world/europe/western-europe/gb/london/"), so
     "this region and everything inside it" is one indexed prefix match.
@@ -35,9 +47,13 @@ class Region(DatasetModel):
 
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
-    kind = models.CharField(max_length=10, choices=RegionKind.choices)
+    kind = models.CharField(max_length=12, choices=RegionKind.choices)
     code = models.CharField(
-        max_length=2, unique=True, null=True, blank=True, help_text="ISO 3166-1 alpha-2."
+        max_length=6,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="ISO 3166-1 alpha-2 for a country (GB), ISO 3166-2 for a subdivision (US-WA).",
     )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
@@ -55,24 +71,30 @@ class Region(DatasetModel):
 
 
 class ExchangeRate(DatasetModel):
-    """How many US dollars one unit of a currency is worth, and where that came from."""
+    """How many units of `currency` one unit of `base` bought on `date`, as its source published.
+
+    The ECB's euro reference rates: `base` is EUR, one row per currency and publication day.
+    """
 
     slug = models.SlugField(max_length=120, unique=True)
+    base = models.ForeignKey(Currency, on_delete=models.PROTECT, related_name="+")
     currency = models.ForeignKey(Currency, on_delete=models.PROTECT, related_name="rates")
-    rate_to_usd = models.DecimalField(max_digits=18, decimal_places=8)
-    as_of = models.DateField(null=True, blank=True)
-    derivation = models.TextField()
-    quote = models.TextField()
+    date = models.DateField()
+    rate = models.DecimalField(
+        max_digits=20, decimal_places=8, help_text="Units of `currency` for one unit of `base`."
+    )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        ordering = ["currency", "-as_of"]
+        ordering = ["-date", "currency__code"]
+        indexes = [models.Index(fields=["date", "currency"], name="rate_date_currency")]
         constraints = [
-            models.CheckConstraint(condition=Q(rate_to_usd__gt=0), name="rate_positive"),
+            models.CheckConstraint(condition=Q(rate__gt=0), name="rate_positive"),
+            models.UniqueConstraint(fields=["base", "currency", "date"], name="rate_once_a_day"),
         ]
 
     def __str__(self):
-        return f"1 {self.currency} = {self.rate_to_usd} USD"
+        return f"{self.date}: 1 {self.base} = {self.rate} {self.currency}"
 
 
 class SalaryBand(DatasetModel):
@@ -99,8 +121,12 @@ class SalaryBand(DatasetModel):
     max_open = models.BooleanField(default=False, help_text="The maximum is open-ended.")
     median_amount = models.DecimalField(**AMOUNT)
     average_amount = models.DecimalField(**AMOUNT)
-    usd_equivalent_min = models.DecimalField(**AMOUNT)
-    usd_equivalent_max = models.DecimalField(**AMOUNT)
+    usd_equivalent_min = models.DecimalField(
+        **AMOUNT, help_text=GUIDE_APPROXIMATION.format(end="low")
+    )
+    usd_equivalent_max = models.DecimalField(
+        **AMOUNT, help_text=GUIDE_APPROXIMATION.format(end="high")
+    )
     quote = models.TextField()
     interpretation = models.TextField(blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="salary_bands")

@@ -1,31 +1,45 @@
-"""Currency conversion of salary bands, using the exchange rates to USD in the dataset.
+"""Currency conversion of salary bands at the ECB's euro reference rates of one day.
 
-Rates are stored as "USD for one unit of the currency", so any two currencies convert
-through USD: one unit of A is worth rate(A) / rate(B) units of B. USD itself needs no row
-(its rate is 1). A currency with no rate (GBP in the seed data) cannot be converted.
+The ECB quotes every currency against the euro ("1 EUR = 0.8338 GBP"), so one unit of A is
+worth rate(B) / rate(A) units of B, both rates of the same day; the euro's own rate is 1.
+Amounts are rounded, half up, to the target currency's ISO 4217 minor unit (JPY 0, BHD 3).
 """
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
-
-from django.db.models import F
 
 from .models import ExchangeRate, SalaryBand
 
-BASE_CURRENCY = "USD"
-
-#: The order that puts a currency's latest rate first: the highest `as_of` (rows without
-#: one count as the oldest), then slug, so the choice is the same on every database.
-LATEST_FIRST = (F("as_of").desc(nulls_last=True), "slug")
-
-CENT = Decimal("0.01")
-# A conversion rate such as 1 / 0.012 has no finite decimal form: keep 12 significant digits.
+#: The currency the ECB quotes every rate against.
+BASE_CURRENCY = "EUR"
+# A conversion rate such as 1 / 0.8338 has no finite decimal form: keep 12 significant digits.
 RATE_CONTEXT = Context(prec=12, rounding=ROUND_HALF_UP)
+#: Where ISO 4217 gives a currency no minor unit, amounts keep two decimals.
+DEFAULT_MINOR_UNIT = 2
+
+
+@dataclass(frozen=True)
+class RatesOfDay:
+    """The reference rates published on `date`, by currency code (the euro's is 1)."""
+
+    date: date
+    rates: dict[str, ExchangeRate]
+
+    def quotes(self, code: str) -> bool:
+        return code == BASE_CURRENCY or code in self.rates
+
+    def per_euro(self, code: str) -> Decimal:
+        return Decimal(1) if code == BASE_CURRENCY else self.rates[code].rate
+
+    def legs(self, *codes: str) -> tuple[ExchangeRate, ...]:
+        """The rows a conversion between `codes` reads, each once, the euro needing none."""
+        return tuple(self.rates[code] for code in dict.fromkeys(codes) if code != BASE_CURRENCY)
 
 
 @dataclass(frozen=True)
 class ConvertedAmounts:
-    """A band's amounts in another currency, with the rate and the rows it came from."""
+    """A band's amounts in another currency, with the rate, its day and the rows used."""
 
     currency: str
     min: Decimal | None
@@ -34,41 +48,105 @@ class ConvertedAmounts:
     average: Decimal | None
     #: How many units of `currency` one unit of the band's currency is worth.
     rate: Decimal
-    rates_used: tuple[ExchangeRate, ...]
+    rate_date: date
+    rate_date_note: str | None
+    legs: tuple[ExchangeRate, ...]
+    derivation: str
+
+
+def rate_derivation(*, from_code: str, to_code: str, day: RatesOfDay) -> str:
+    """How the rate follows from the ECB's rates, in words a reader can check."""
+    if from_code == to_code:
+        return f"1 {from_code} = 1 {to_code}: no exchange rate is needed."
+    to_rate, from_rate = _plain(day.per_euro(to_code)), _plain(day.per_euro(from_code))
+    if from_code == BASE_CURRENCY:
+        return f"1 EUR = {to_rate} {to_code}: the ECB's reference rate of {day.date}."
+    if to_code == BASE_CURRENCY:
+        return (
+            f"1 {from_code} = 1 / {from_rate} EUR: the ECB's {from_code} reference rate "
+            f"of {day.date}."
+        )
+    return (
+        f"1 {from_code} = {to_rate} / {from_rate} {to_code}: the ECB's {to_code} and "
+        f"{from_code} reference rates against the euro of {day.date}."
+    )
+
+
+def _plain(value: Decimal) -> str:
+    """A rate as the ECB prints it: 0.8338, 136 (not 0.83380000, 1.36E+2)."""
+    return f"{value.normalize():f}"
+
+
+def rate_date_explained(*, requested: date | None, day: RatesOfDay) -> str | None:
+    """Why the rates used are not of the day asked for, or None when they are."""
+    if requested is None or requested == day.date:
+        return None
+    return (
+        f"The ECB published no reference rates on {requested} that the dataset holds (a "
+        f"weekend or TARGET holiday, or a day after the latest held): the rates of "
+        f"{day.date}, the nearest earlier day, are used."
+    )
+
+
+@dataclass(frozen=True)
+class CurrencyPair:
+    """Converting from one currency to another at one day's rates: the same for every band
+    of that currency, so worked out once per request."""
+
+    from_code: str
+    to_code: str
+    day: RatesOfDay
+    numerator: Decimal
+    denominator: Decimal
+    #: One unit of the target currency's minor unit (0.01 for USD, 1 for JPY).
+    step: Decimal
+    rate: Decimal
+    legs: tuple[ExchangeRate, ...]
+    derivation: str
+
+
+def currency_pair(
+    *, from_code: str, to_code: str, minor_unit: int | None, day: RatesOfDay
+) -> CurrencyPair | None:
+    """How `from_code` converts to `to_code` at `day`'s rates; None when the ECB did not
+    quote `from_code` that day. `to_code` must be quoted (the caller checks)."""
+    if not day.quotes(from_code):
+        return None
+    numerator, denominator = day.per_euro(to_code), day.per_euro(from_code)
+    return CurrencyPair(
+        from_code=from_code,
+        to_code=to_code,
+        day=day,
+        numerator=numerator,
+        denominator=denominator,
+        step=Decimal(1).scaleb(-(DEFAULT_MINOR_UNIT if minor_unit is None else minor_unit)),
+        rate=RATE_CONTEXT.divide(numerator, denominator).normalize(RATE_CONTEXT),
+        legs=day.legs(from_code, to_code) if from_code != to_code else (),
+        derivation=rate_derivation(from_code=from_code, to_code=to_code, day=day),
+    )
 
 
 def salary_band_convert(
-    *, band: SalaryBand, to_currency: str, rates: dict[str, ExchangeRate]
-) -> ConvertedAmounts | None:
-    """The band's amounts in `to_currency`, or None when its currency has no rate."""
-    from_currency = band.currency.code
-    if to_currency != BASE_CURRENCY and to_currency not in rates:
-        raise ValueError(f"no exchange rate for the target currency {to_currency}.")
-    if from_currency != BASE_CURRENCY and from_currency not in rates:
-        return None
-    rows = tuple(
-        rates[code]
-        for code in dict.fromkeys((from_currency, to_currency))
-        if code != BASE_CURRENCY and from_currency != to_currency
-    )
-    from_usd = _usd_value(from_currency, rates)
-    to_usd = _usd_value(to_currency, rates)
+    *, band: SalaryBand, pair: CurrencyPair, rate_date_note: str | None = None
+) -> ConvertedAmounts:
+    """The band's amounts (in `pair.from_code`) in `pair.to_code`, rounded half up to its
+    minor unit; `rate_date_note` says why the day is not the one asked for, if it is not."""
+    numerator, denominator, step = pair.numerator, pair.denominator, pair.step
 
     def convert(amount: Decimal | None) -> Decimal | None:
         if amount is None:
             return None
-        return (amount * from_usd / to_usd).quantize(CENT, rounding=ROUND_HALF_UP)
+        return (amount * numerator / denominator).quantize(step, rounding=ROUND_HALF_UP)
 
     return ConvertedAmounts(
-        currency=to_currency,
+        currency=pair.to_code,
         min=convert(band.min_amount),
         max=convert(band.max_amount),
         median=convert(band.median_amount),
         average=convert(band.average_amount),
-        rate=RATE_CONTEXT.divide(from_usd, to_usd).normalize(RATE_CONTEXT),
-        rates_used=rows,
+        rate=pair.rate,
+        rate_date=pair.day.date,
+        rate_date_note=rate_date_note,
+        legs=pair.legs,
+        derivation=pair.derivation,
     )
-
-
-def _usd_value(code: str, rates: dict[str, ExchangeRate]) -> Decimal:
-    return Decimal(1) if code == BASE_CURRENCY else rates[code].rate_to_usd

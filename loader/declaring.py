@@ -67,13 +67,15 @@ class Value(Field):
     """A value copied as it is (a decimal or a date converted from its text).
 
     `default` is what an entry without the field gets (default: the model field's
-    default, else blank); `fallback` is another field's path in the entry to take it from.
+    default, else blank); `fallback` is another field's path in the entry to take it from;
+    `default_from(entry)` computes it from the entry (a country's name from its ISO code).
     `derive(entry, entries_by_key)` computes a column the files do not hold. `from_api`
     turns the API's value back into the file's, where the two differ (for the import).
     """
 
     default: Any = None
     fallback: tuple[str, ...] = ()
+    default_from: Callable[[dict], Any] | None = None
     derive: Callable[[dict, dict], Any] | None = None
     from_api: Callable[[Any], Any] | None = None
     convert: Callable | None = field(init=False, default=None, repr=False)
@@ -90,7 +92,7 @@ class Value(Field):
 
     @property
     def required(self) -> bool:
-        return self.derive is None and super().required
+        return self.derive is None and self.default_from is None and super().required
 
 
 @dataclass(eq=False)
@@ -180,9 +182,7 @@ class DatasetType:
       for the change feed and the export;
     - `scalar`: nested entries are plain values of this field (a skill's aliases);
     - `checks`: rules across entries, beyond the references, ranges and keys every
-      declaration gets; `any_of`: at least one of these fields is given (a band's amounts);
-    - `import_from`: where an export that does not list this type carries it, as
-      (collection, field) (exchange rates: each currency's `latest_rate`).
+      declaration gets; `any_of`: at least one of these fields is given (a band's amounts).
     """
 
     key: str
@@ -197,7 +197,6 @@ class DatasetType:
     scalar: str | None = None
     checks: tuple[Check, ...] = ()
     any_of: tuple[str, ...] = ()
-    import_from: tuple[str, str] | None = None
 
     def __post_init__(self):
         for declared in self.fields:

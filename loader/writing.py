@@ -140,6 +140,9 @@ def _value_getter(field: Value, declared: DatasetType, entries: list[dict]) -> G
         by_key = {entry[declared.slug]: entry for entry in entries}
         derive = field.derive
         return lambda entry: derive(entry, by_key)
+    if field.default_from is not None:
+        default_from = field.default_from
+        return lambda entry: entry.get(name) or default_from(entry)
     if field.fallback:
         fallback = field.fallback
         return lambda entry: entry.get(name) or _dig(entry, fallback) or default

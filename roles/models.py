@@ -27,6 +27,10 @@ class Source(DatasetModel):
     covers = models.TextField(help_text="What the document covers.")
     as_of = models.DateField(null=True, blank=True)
     as_of_note = models.TextField(blank=True)
+    licence = models.TextField(blank=True, help_text="The terms the data may be reused under.")
+    citation = models.CharField(
+        max_length=300, blank=True, help_text="The credit line the licence asks for, verbatim."
+    )
 
     class Meta:
         ordering = ["slug"]
@@ -34,9 +38,12 @@ class Source(DatasetModel):
     def __str__(self):
         return self.title
 
-    @derived_from("title", "publisher", "as_of")
+    @derived_from("title", "publisher", "as_of", "citation")
     def attribution(self) -> str:
-        """The line a client shows next to a figure: title, publisher and date where known."""
+        """The line a client shows next to a figure: the credit its licence asks for, else
+        title, publisher and date where known."""
+        if self.citation:
+            return self.citation
         parts = [self.title, self.publisher, self.as_of.isoformat() if self.as_of else ""]
         return " — ".join(part for part in parts if part)
 

@@ -98,6 +98,7 @@ def test_the_dataset_endpoint_reports_version_counts_and_attribution(seed_datase
         "amazon-services-swe-interview-guide",
         "amazon-swe-interview-guide",
         "jobdescription-org-aws-developer",
+        "ecb-euro-reference-rates",
     }
     assert all(source["attribution"] for source in body["sources"])
 
@@ -116,7 +117,6 @@ EXEMPT = {
     "roles.RoleContent": "nested in the role page",
     "roles.RelatedRole": "nested in the role page",
     "roles.SkillAlias": "nested in skills",
-    "compensation.ExchangeRate": "nested in currencies as latest_rate and in conversions",
     "interviews.InterviewStage": "nested in interview processes",
     "interviews.InterviewGuidance": "nested in interview processes",
     "dataset.DatasetVersion": "served by /api/v1/dataset/",

@@ -12,7 +12,7 @@ from careerapi.api.rows import RowWriter
 from careerapi.role_page.views import RolePageViewSet
 from compensation.api.conversion import Conversion
 from compensation.api.serializers import ConvertedAmountsSerializer, SalaryBandSummarySerializer
-from compensation.models import SalaryBand
+from compensation.models import Currency, SalaryBand
 from compensation.selectors import exchange_rates_latest
 from roles.models import Role
 
@@ -23,10 +23,16 @@ def as_json(data) -> object:
     return json.loads(render_json(data))
 
 
+def latest_conversion(currency: str) -> Conversion:
+    minor_unit = Currency.objects.get(code=currency).minor_unit
+    day = exchange_rates_latest(dataset=None)
+    return Conversion(currency=currency, minor_unit=minor_unit, day=day, requested_date=None)
+
+
 @pytest.mark.parametrize("currency", [None, "USD", "EUR"])
 def test_a_role_pages_bands_are_the_band_serializers_json(seed_dataset, client, currency):
     query = {"currency": currency} if currency else {}
-    conversion = Conversion(currency, exchange_rates_latest(dataset=None)) if currency else None
+    conversion = latest_conversion(currency) if currency else None
     context = {"conversion": conversion}
     for role in Role.objects.filter(salary_bands__isnull=False).distinct():
         page = client.get(f"/api/v1/roles/{role.slug}/", query).json()
@@ -37,9 +43,9 @@ def test_a_role_pages_bands_are_the_band_serializers_json(seed_dataset, client, 
         assert page["salary_bands"]
 
 
-@pytest.mark.parametrize("currency", ["USD", "EUR", "CAD", "INR"])
+@pytest.mark.parametrize("currency", ["USD", "EUR", "CAD", "INR", "JPY"])
 def test_converted_amounts_are_the_serializers_json(seed_dataset, currency):
-    conversion = Conversion(currency, exchange_rates_latest(dataset=None))
+    conversion = latest_conversion(currency)
     for band in SalaryBand.objects.select_related("currency"):
         amounts = conversion.convert(band)
         if amounts is None:

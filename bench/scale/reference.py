@@ -1,4 +1,5 @@
-"""Sources, families, companies, currencies, regions, exchange rates and skills."""
+"""Sources, families, companies, currencies, regions and skills (exchange rates are the
+ECB's, which every load reads)."""
 
 from .vocabulary import (
     AREA_PARENTS,
@@ -79,7 +80,6 @@ class ReferenceData:
         self.company_slugs = [c["slug"] for c in companies]
 
     def _geography(self) -> None:
-        rng = self.rng
         self.collections["currencies"] = [
             {"code": code, "name": name, "symbol": symbol} for code, name, symbol, _ in CURRENCIES
         ]
@@ -119,23 +119,6 @@ class ReferenceData:
                     )
                     self.places.append((slug, currency))
         self.collections["regions"] = regions
-        rates = []
-        for code, _, _, rate in CURRENCIES[1:]:
-            for year in (2024, 2025) if rng.random() < 0.3 else (2025,):
-                value = round(rate * rng.uniform(0.95, 1.05), 8)
-                low = rng.randint(5, 50) * 10_000
-                rates.append(
-                    {
-                        "slug": f"{code.lower()}-usd-generated-{year}",
-                        "currency": code,
-                        "rate_to_usd": value,
-                        "as_of": f"{year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
-                        "derivation": f"({low * value:,.0f}) / ({low:,}) = {value}; generated.",
-                        "source": self.source(),
-                        "quote": f"{code} {low:,} (≈ USD {low * value / 1000:,.0f}k)",
-                    }
-                )
-        self.collections["exchange_rates"] = rates
 
     def _skills(self) -> None:
         rng = self.rng

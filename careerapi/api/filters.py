@@ -73,8 +73,17 @@ class SlugListField(forms.Field):
         return values
 
     def resolve(self, values: list[str], *, dataset: DatasetStamp | None) -> list:
-        """The objects `values` name, in the order given (see `_slug_lookup`)."""
+        """The objects `values` name, in the order given (see `_slug_lookup`), in any case:
+        slugs are lower case and codes upper case (`region=Gb`, `skill=Python`)."""
         found = _slug_lookup(self.queryset, self.lookups, self.carry, values, dataset=dataset)
+        others = {v: (v.lower(), v.upper()) for v in values if v not in found}
+        if others:
+            spellings = list(dict.fromkeys(s for pair in others.values() for s in pair))
+            more = _slug_lookup(self.queryset, self.lookups, self.carry, spellings, dataset=dataset)
+            for value, pair in others.items():
+                match = next((more[s] for s in pair if s in more), None)
+                if match is not None:
+                    found[value] = match
         unknown = [v for v in values if v not in found]
         if unknown:
             name = self.queryset.model._meta.verbose_name
@@ -196,6 +205,29 @@ class SlugsFilter(django_filters.MultipleChoiceFilter):
         if distinct is None:
             distinct = crosses_to_many(qs.model, (self.field_name,))
         return qs.distinct() if distinct else qs
+
+
+class CodeListField(SlugListField):
+    """Upper-case codes (ISO 4217 currencies) given in any case: `usd` is USD."""
+
+    def to_python(self, value) -> list[str]:
+        return [code.upper() for code in super().to_python(value)]
+
+
+@extend_schema_field({"type": "string", "pattern": "^[A-Za-z]{3}$"})
+class CodesFilter(SlugsFilter):
+    """Filter by one or more upper-case codes, matched in any case."""
+
+    field_class = CodeListField
+
+
+@extend_schema_field({"type": "boolean"})
+class BooleanFilter(django_filters.TypedChoiceFilter):
+    """`true` or `false`, nothing else: django-filter's own takes any other value for none."""
+
+    def __init__(self, **kwargs):
+        choices = [("true", "true"), ("false", "false")]
+        super().__init__(choices=choices, coerce=lambda value: value == "true", **kwargs)
 
 
 class SearchFilter(django_filters.CharFilter):

@@ -14,11 +14,13 @@ answer, gets through that worker. Here:
   probe reaches the server again, asking for a connection fails at once, so each worker
   loses at most one request's bound to a stall and answers everything else at once.
 
-`statements_unbounded()` lifts the bound for work that is long by nature (a dataset load).
+`statements_unbounded()` lifts the bounds for work that is long by nature (a dataset load).
 """
 
 import contextlib
 import logging
+import os
+import socket
 import threading
 import time
 import types
@@ -130,6 +132,9 @@ def statements_unbounded(alias: str = "default"):
     connection.ensure_connection()
     raw = connection.connection
     bound, raw.wait_timeout = getattr(raw, "wait_timeout", None), None
+    # A server busy with a large write reads slowly: data it has not yet taken would count
+    # against `tcp_user_timeout` and drop the connection mid-load.
+    tcp_bound = _tcp_user_timeout(raw, 0)
     try:
         with connection.cursor() as cursor:
             cursor.execute("SET statement_timeout = 0")
@@ -137,5 +142,26 @@ def statements_unbounded(alias: str = "default"):
     finally:
         raw.wait_timeout = bound
         if connection.connection is raw and not raw.closed:
+            if tcp_bound is not None:
+                _tcp_user_timeout(raw, tcp_bound)
             with connection.cursor() as cursor:
                 cursor.execute("RESET statement_timeout")  # the connection's own setting
+
+
+def _tcp_user_timeout(raw: psycopg.Connection, milliseconds: int) -> int | None:
+    """Set the connection's TCP_USER_TIMEOUT; the previous value, or None where there is none
+    (a Unix socket, a platform without the option)."""
+    option = getattr(socket, "TCP_USER_TIMEOUT", None)
+    if option is None:
+        return None
+    try:
+        # A socket on a duplicate of the descriptor (its family read from it): closing it
+        # leaves the connection's open.
+        with socket.socket(fileno=os.dup(raw.fileno())) as sock:
+            if sock.family not in (socket.AF_INET, socket.AF_INET6):
+                return None
+            previous = sock.getsockopt(socket.IPPROTO_TCP, option)
+            sock.setsockopt(socket.IPPROTO_TCP, option, milliseconds)
+            return previous
+    except OSError:
+        return None

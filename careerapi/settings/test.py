@@ -17,3 +17,6 @@ WHITENOISE_AUTOREFRESH = True
 # sets real rates with override_settings.
 ANON_RATE = PARTNER_DEFAULT_RATE = "100000/minute"
 REQUIRE_API_KEY = False
+# Each test loads the dataset afresh: with a small extract of the ECB's history (the ECB's
+# format, real rows), not its 7,126 days; tests/loader/test_ecb.py reads those too.
+EXCHANGE_RATE_FILES = [BASE_DIR / "tests" / "data" / "ecb" / "eurofxref-hist.csv"]  # noqa: F405

@@ -20,22 +20,37 @@ REGION = OpenApiExample(
     response_only=True,
 )
 
+ECB = {
+    "slug": "ecb-euro-reference-rates",
+    "title": "Euro foreign exchange reference rates",
+    "attribution": "Source: European Central Bank, euro foreign exchange reference rates",
+}
+
+EXCHANGE_RATE = OpenApiExample(
+    "Exchange rate",
+    summary="The ECB's pound sterling rate of 2026-10-30",
+    value={
+        "slug": "gbp-2026-10-30",
+        "base": "EUR",
+        "currency": "GBP",
+        "date": "2026-10-30",
+        "rate": 0.8338,
+        "source": ECB,
+        "updated_at": TIMESTAMP,
+    },
+    response_only=True,
+)
+
 CURRENCY = OpenApiExample(
     "Currency",
-    summary="Canadian dollar with its rate to USD",
+    summary="Pound sterling with the ECB's latest rate",
     value={
-        "code": "CAD",
-        "name": "Canadian Dollar",
-        "symbol": "CA$",
-        "latest_rate": {
-            "slug": "cad-usd-himalayas",
-            "currency": "CAD",
-            "rate_to_usd": 0.75,
-            "as_of": None,
-            "derivation": "(75,000 + 225,000) / (100,000 + 300,000) = 0.75; both ends imply 0.75.",
-            "quote": "In Canada, expect CAD 100,000–CAD 300,000 (≈ USD 75k–225k).",
-            "source": HIMALAYAS_GUIDE,
-        },
+        "code": "GBP",
+        "name": "Pound Sterling",
+        "symbol": "£",
+        "minor_unit": 2,
+        "ecb_quoted": True,
+        "latest_rate": EXCHANGE_RATE.value,
         "updated_at": TIMESTAMP,
     },
     response_only=True,
@@ -74,7 +89,7 @@ SALARY_BAND = OpenApiExample(
 
 SALARY_BAND_CONVERTED = OpenApiExample(
     "Salary band in USD",
-    summary="Amazon Engineer in Canada, with currency=USD",
+    summary="Amazon Engineer in Canada, with currency=USD (the ECB's rates of 2026-10-30)",
     value={
         "slug": "amazon-engineer-ca",
         "role": "amazon-engineer",
@@ -99,24 +114,37 @@ SALARY_BAND_CONVERTED = OpenApiExample(
         "source": HIMALAYAS_GUIDE,
         "converted": {
             "currency": "USD",
-            "min": 75000.0,
-            "max": 225000.0,
+            "min": 71587.85,
+            "max": 214763.55,
             "median": None,
             "average": None,
-            "rate": 0.75,
-            "rates_used": [
+            "rate": 0.715878508266,
+            "rate_date": "2026-10-30",
+            "rate_date_note": None,
+            "legs": [
                 {
-                    "slug": "cad-usd-himalayas",
+                    "slug": "cad-2026-10-30",
+                    "base": "EUR",
                     "currency": "CAD",
-                    "rate_to_usd": 0.75,
-                    "as_of": None,
-                    "derivation": (
-                        "(75,000 + 225,000) / (100,000 + 300,000) = 0.75; both ends imply 0.75."
-                    ),
-                    "quote": "In Canada, expect CAD 100,000–CAD 300,000 (≈ USD 75k–225k).",
-                    "source": HIMALAYAS_GUIDE,
-                }
+                    "date": "2026-10-30",
+                    "rate": 1.5606,
+                    "source": ECB,
+                    "updated_at": TIMESTAMP,
+                },
+                {
+                    "slug": "usd-2026-10-30",
+                    "base": "EUR",
+                    "currency": "USD",
+                    "date": "2026-10-30",
+                    "rate": 1.1172,
+                    "source": ECB,
+                    "updated_at": TIMESTAMP,
+                },
             ],
+            "derivation": (
+                "1 CAD = 1.1172 / 1.5606 USD: the ECB's USD and CAD reference rates against "
+                "the euro of 2026-10-30."
+            ),
         },
         "conversion_note": None,
         "updated_at": TIMESTAMP,

@@ -14,6 +14,7 @@ from rest_framework import serializers
 from careerapi.api.embedding import shows
 from careerapi.api.rows import RowWriter
 from compensation.models import Currency, ExchangeRate, Region, SalaryBand
+from compensation.selectors import exchange_rates_latest
 from compensation.services import BASE_CURRENCY
 from roles.api.serializers import SourceRefSerializer
 from roles.models import Level
@@ -31,54 +32,76 @@ class RegionSerializer(serializers.ModelSerializer):
 
 
 class ExchangeRateSerializer(serializers.ModelSerializer):
-    """A rate to USD with how it was derived and where it came from."""
+    """One currency's reference rate against the euro on one day, and whose it is."""
 
+    base = serializers.SlugRelatedField(slug_field="code", read_only=True)
     currency = serializers.SlugRelatedField(slug_field="code", read_only=True)
     source = SourceRefSerializer()
 
     class Meta:
         model = ExchangeRate
-        fields = ["slug", "currency", "rate_to_usd", "as_of", "derivation", "quote", "source"]
+        fields = ["slug", "base", "currency", "date", "rate", "source", "updated_at"]
 
 
 class CurrencySerializer(serializers.ModelSerializer):
+    ecb_quoted = serializers.SerializerMethodField(
+        help_text="Whether salary bands convert to and from it at the latest day's rates: "
+        "the ECB quoted it that day (the euro, the ECB's base, always)."
+    )
     latest_rate = serializers.SerializerMethodField(
-        help_text="The most recent rate to USD (null for USD itself and for a currency "
-        "without a rate, whose amounts cannot be converted)."
+        help_text="The ECB's reference rate against the euro of the latest day held (null "
+        "for the euro itself and for a currency the ECB did not quote that day)."
     )
 
     class Meta:
         model = Currency
-        fields = ["code", "name", "symbol", "latest_rate", "updated_at"]
+        fields = ["code", "name", "symbol", "minor_unit", "ecb_quoted", "latest_rate", "updated_at"]
+
+    @cached_property
+    def _latest(self):
+        return exchange_rates_latest(dataset=self.context.get("dataset"))
+
+    @shows("rates", ExchangeRateSerializer)  # the latest day's, read once per dataset
+    def get_ecb_quoted(self, currency: Currency) -> bool:
+        return currency.code == BASE_CURRENCY or (
+            self._latest is not None and currency.code in self._latest.rates
+        )
 
     @extend_schema_field(ExchangeRateSerializer(allow_null=True))
-    @shows("rates", ExchangeRateSerializer)
+    @shows("rates", ExchangeRateSerializer)  # the latest day's, read once per dataset
     def get_latest_rate(self, currency: Currency):
-        # `rates_latest_first` is prefetched by the view, newest first.
-        rates = getattr(currency, "rates_latest_first", None)
-        if currency.code == BASE_CURRENCY or not rates:
-            return None
-        return ExchangeRateSerializer(rates[0], context=self.context).data
+        rate = None if self._latest is None else self._latest.rates.get(currency.code)
+        return None if rate is None else ExchangeRateSerializer(rate, context=self.context).data
 
 
 class ConvertedAmountsSerializer(serializers.Serializer):
-    """A band's amounts in the requested currency, rounded to cents."""
+    """A band's amounts in the requested currency, at the ECB rates of one day, each rounded
+    half up to the currency's ISO 4217 minor unit (JPY 1234, USD 1234.56, BHD 1234.567)."""
 
     currency = serializers.CharField(help_text="The requested ISO 4217 currency.")
-    min = serializers.DecimalField(max_digits=20, decimal_places=2, allow_null=True)
-    max = serializers.DecimalField(max_digits=20, decimal_places=2, allow_null=True)
-    median = serializers.DecimalField(max_digits=20, decimal_places=2, allow_null=True)
-    average = serializers.DecimalField(max_digits=20, decimal_places=2, allow_null=True)
+    min = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    max = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    median = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    average = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
     rate = serializers.DecimalField(
         max_digits=None,
         decimal_places=None,
         help_text="How many units of the requested currency one unit of the band's currency "
-        "is worth (the band's rate to USD divided by the requested currency's), 12 "
-        "significant digits.",
+        "is worth: the requested currency's ECB rate against the euro divided by the band "
+        "currency's, both of `rate_date`, 12 significant digits.",
     )
-    rates_used = ExchangeRateSerializer(
-        many=True, help_text="The exchange rates used (none for USD, which is the base)."
+    rate_date = serializers.DateField(help_text="The day of the ECB rates used.")
+    rate_date_note = serializers.CharField(
+        allow_null=True,
+        help_text="Why `rate_date` is not the `rate_date` asked for (no rates were "
+        "published that day); null when it is, or when none was asked for.",
     )
+    legs = ExchangeRateSerializer(
+        many=True,
+        help_text="The ECB rates used, the band's currency first: none between two amounts "
+        "in one currency, one when either side is the euro, two otherwise.",
+    )
+    derivation = serializers.CharField(help_text="How `rate` follows from the legs.")
 
 
 class SalaryBandLevelSerializer(serializers.ModelSerializer):
@@ -105,8 +128,9 @@ class SalaryBandSummarySerializer(serializers.ModelSerializer):
     currency = serializers.SlugRelatedField(slug_field="code", read_only=True)
     source = SourceRefSerializer()
     converted = serializers.SerializerMethodField(
-        help_text="The amounts in the currency asked for with `currency`; null when none was "
-        "asked for or the band's currency has no exchange rate (see `conversion_note`)."
+        help_text="The amounts in the currency asked for with `currency`, at the ECB rates of "
+        "`rate_date`; null when none was asked for or the ECB did not quote the band's "
+        "currency that day (see `conversion_note`)."
     )
     conversion_note = serializers.SerializerMethodField(
         help_text="Why `converted` is null although a currency was asked for."

@@ -7,6 +7,7 @@ from . import views
 router = SimpleRouter()
 router.register("regions", views.RegionViewSet)
 router.register("currencies", views.CurrencyViewSet)
+router.register("exchange-rates", views.ExchangeRateViewSet)
 router.register("salary-bands", views.SalaryBandViewSet)
 
 urlpatterns = router.urls

@@ -1,23 +1,24 @@
-"""Read-only endpoints for regions, currencies (with their latest rate) and salary bands."""
+"""Read-only endpoints for regions, currencies, the ECB's exchange rates and salary bands."""
 
-from django.db.models import F, Prefetch
+from django.db.models import F
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from careerapi.api.views import ReadOnlyViewSet, RowList
 from compensation import filtersets
 from compensation.models import Currency, ExchangeRate, Region, SalaryBand
-from compensation.services import LATEST_FIRST
 
 from . import examples, serializers
-from .conversion import CURRENCY_PARAMETER, conversion_from_request
+from .conversion import CONVERSION_PARAMETERS, CONVERSION_QUERY, conversion_from_request
 
 
 @extend_schema_view(
     list=extend_schema(
         summary="List regions",
-        description="The region tree (world > area > country > metro) in tree order, each "
-        "with its ISO 3166 code (countries) and default currency. Salary bands filtered with "
-        "`region=<slug or code>` include the regions inside it.",
+        description="The region tree (world > area > country > subdivision > metro) in tree "
+        "order, each with its ISO 3166 code (ISO 3166-1 for countries, ISO 3166-2 for "
+        "subdivisions such as US-WA; their names are ISO 3166's unless the dataset names "
+        "them) and default currency. Salary bands filtered with `region=<slug or code>` "
+        "include the regions inside it.",
         examples=[examples.REGION],
     ),
     retrieve=extend_schema(
@@ -35,27 +36,21 @@ class RegionViewSet(ReadOnlyViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="List currencies",
-        description="ISO 4217 currencies with their latest exchange rate to USD and its "
-        "source. A currency without a rate (`latest_rate: null`, except USD) cannot be "
-        "used as the `currency` of a conversion.",
+        description="Every ISO 4217 currency with its name and minor unit, and whether the "
+        "ECB quoted it on the latest day held (`ecb_quoted`, with that `latest_rate`): salary "
+        "bands convert to and from those and the euro.",
         examples=[examples.CURRENCY],
     ),
     retrieve=extend_schema(
         summary="Get a currency",
-        description="One currency by its ISO 4217 code, e.g. CAD.",
+        description="One currency by its ISO 4217 code, e.g. GBP.",
         examples=[examples.CURRENCY],
     ),
 )
 class CurrencyViewSet(ReadOnlyViewSet):
-    """Currencies and the rates that convert salary bands between them."""
+    """ISO 4217 currencies, and which of them salary bands convert to."""
 
-    queryset = Currency.objects.prefetch_related(
-        Prefetch(
-            "rates",
-            queryset=ExchangeRate.objects.select_related("source").order_by(*LATEST_FIRST),
-            to_attr="rates_latest_first",
-        )
-    ).order_by("code")
+    queryset = Currency.objects.order_by("code")
     serializer_class = serializers.CurrencySerializer
     filterset_class = filtersets.CurrencyFilterSet
     lookup_field = "code"
@@ -64,18 +59,45 @@ class CurrencyViewSet(ReadOnlyViewSet):
 
 @extend_schema_view(
     list=extend_schema(
+        summary="List exchange rates",
+        description="The ECB's euro foreign exchange reference rates: one per currency and "
+        "publication day since 1999-01-04, each the units of `currency` one euro bought, "
+        "with its source. The latest day first.",
+        examples=[examples.EXCHANGE_RATE],
+    ),
+    retrieve=extend_schema(
+        summary="Get an exchange rate",
+        description="One rate by slug: the currency and the day, e.g. gbp-2025-05-15.",
+        examples=[examples.EXCHANGE_RATE],
+    ),
+)
+class ExchangeRateViewSet(ReadOnlyViewSet):
+    """The ECB's daily reference rates against the euro."""
+
+    queryset = ExchangeRate.objects.select_related("base", "currency", "source").order_by(
+        "-date", "currency__code"
+    )
+    serializer_class = serializers.ExchangeRateSerializer
+    filterset_class = filtersets.ExchangeRateFilterSet
+
+
+@extend_schema_view(
+    list=extend_schema(
         summary="List salary bands",
         description="Pay for a role (and level) in a region exactly as a source states it: "
         "min / max / median / average in the band's own currency, an open-ended maximum "
         "kept open (`max_open`), the basis (base or total compensation) and the quote. "
-        "Add `currency=USD` to see every band converted too.",
-        parameters=[CURRENCY_PARAMETER],
+        "Add `currency=GBP` to see every band converted too, at the ECB rates of the latest "
+        "day held or of `rate_date`. `usd_equivalent_min` / `_max` are the source's own "
+        "approximate US-dollar figures, never a conversion.",
+        parameters=CONVERSION_PARAMETERS,
         examples=[examples.SALARY_BAND],
     ),
     retrieve=extend_schema(
         summary="Get a salary band",
-        description="One salary band by slug, optionally converted with `currency`.",
-        parameters=[CURRENCY_PARAMETER],
+        description="One salary band by slug, optionally converted with `currency` (and "
+        "`rate_date`).",
+        parameters=CONVERSION_PARAMETERS,
         examples=[examples.SALARY_BAND_CONVERTED],
     ),
 )
@@ -87,7 +109,7 @@ class SalaryBandViewSet(RowList, ReadOnlyViewSet):
     ).order_by("role__slug", F("level__position").asc(nulls_first=True), "slug")
     serializer_class = serializers.SalaryBandSerializer
     filterset_class = filtersets.SalaryBandFilterSet
-    action_query_parameters = {"list": ("currency",), "retrieve": ("currency",)}
+    action_query_parameters = {"list": CONVERSION_QUERY, "retrieve": CONVERSION_QUERY}
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

@@ -1,21 +1,39 @@
-"""Currencies, regions, exchange rates and salary bands in the dataset files."""
+"""Currencies, regions, exchange rates and salary bands in the dataset files.
+
+Every ISO 4217 currency is in the dataset (the reader adds those the files do not list);
+a file may list one to give its symbol. The ECB's rates come from the ECB's own files
+(`loader/releases/ecb.py`), though a file may hold rates in the same shape.
+"""
 
 from compensation.api import views
 from compensation.models import Currency, ExchangeRate, Region, SalaryBand
 
 from ..declaring import Amount, DatasetType, Ref, Value
-from .rules import countries_have_codes, country_codes_unique, in_order, requires
+from ..standards import currency_minor_unit, currency_name, region_name
+from .rules import (
+    country_codes_unique,
+    currencies_standard,
+    in_order,
+    region_codes_standard,
+    requires,
+)
 
 CURRENCY_CODE = {"type": "string", "pattern": "^[A-Z]{3}$"}
 
 CURRENCIES = DatasetType(
     "currencies",
     Currency,
-    [Value("code", schema=CURRENCY_CODE), Value("name"), Value("symbol")],
+    [
+        Value("code", schema=CURRENCY_CODE, description="An ISO 4217 currency code."),
+        Value("name", default_from=currency_name),
+        Value("symbol"),
+        Value("minor_unit", derive=currency_minor_unit),
+    ],
     identity=("code",),
     slug="code",
     collection="currencies",
     viewset=views.CurrencyViewSet,
+    checks=(currencies_standard,),
 )
 
 
@@ -30,12 +48,13 @@ REGIONS = DatasetType(
     Region,
     [
         Value("slug"),
-        Value("name"),
+        Value("name", default_from=region_name, description="Default: the ISO 3166 name."),
         Value("kind"),
         Value(
             "code",
-            schema={"type": "string", "pattern": "^[A-Z]{2}$"},
-            description="ISO 3166-1 alpha-2, countries only.",
+            schema={"type": "string", "pattern": "^[A-Z]{2}(-[A-Z0-9]{1,3})?$"},
+            description="ISO 3166-1 alpha-2 for a country (GB), ISO 3166-2 for a "
+            "subdivision (US-WA); other regions have none.",
         ),
         Ref("parent"),
         Value("path", derive=region_path),
@@ -43,7 +62,7 @@ REGIONS = DatasetType(
     ],
     collection="regions",
     viewset=views.RegionViewSet,
-    checks=(country_codes_unique, countries_have_codes),
+    checks=(country_codes_unique, region_codes_standard),
 )
 
 EXCHANGE_RATES = DatasetType(
@@ -51,14 +70,14 @@ EXCHANGE_RATES = DatasetType(
     ExchangeRate,
     [
         Value("slug"),
+        Ref("base"),
         Ref("currency"),
-        Amount("rate_to_usd", description="USD for one unit of the currency."),
-        Value("as_of"),
-        Value("derivation"),
+        Value("date"),
+        Amount("rate", description="Units of `currency` for one unit of `base`."),
         Ref("source"),
-        Value("quote"),
     ],
-    import_from=("currencies", "latest_rate"),
+    collection="exchange-rates",
+    viewset=views.ExchangeRateViewSet,
 )
 
 AMOUNTS = ("min", "max", "median", "average")

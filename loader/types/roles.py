@@ -33,6 +33,8 @@ SOURCES = DatasetType(
         Value("covers"),
         Value("as_of"),
         Value("as_of_note"),
+        Value("licence"),
+        Value("citation"),
     ],
     collection="sources",
     viewset=views.SourceViewSet,

@@ -8,6 +8,8 @@ nested keys are checked for every type without being declared.
 from collections.abc import Iterator
 from decimal import Decimal
 
+from .. import standards
+
 
 def exceeds(low: object, high: object) -> bool:
     """low > high, compared as the decimals written in the file."""
@@ -64,11 +66,40 @@ def country_codes_unique(entries, index) -> Iterator[tuple]:
     for region in entries:
         code = region.data.get("code")
         if code and codes.setdefault(code, region.data["slug"]) != region.data["slug"]:
-            yield region, ("code",), f"country code {code!r} is already used by {codes[code]!r}"
+            yield region, ("code",), f"ISO 3166 code {code!r} is already used by {codes[code]!r}"
 
 
-def countries_have_codes(entries, index) -> Iterator[tuple]:
-    """Countries, and only countries, carry an ISO 3166 code."""
+CODED_KINDS = {"country", "subdivision"}
+
+
+def region_codes_standard(entries, index) -> Iterator[tuple]:
+    """Countries carry an ISO 3166-1 code, subdivisions an ISO 3166-2 code of the country
+    they are in, other regions none; a region without a name in its file has the code's."""
+    regions = {region.data["slug"]: region.data for region in entries}
+
+    def country_of(region: dict) -> str | None:
+        parent = regions.get(region.get("parent") or "")
+        while parent is not None and parent["kind"] != "country":
+            parent = regions.get(parent.get("parent") or "")
+        return None if parent is None else parent.get("code")
+
     for region in entries:
-        if (region.data["kind"] == "country") != ("code" in region.data):
-            yield region, ("code",), "countries, and only countries, carry an ISO 3166 code"
+        data, code = region.data, region.data.get("code")
+        if (data["kind"] in CODED_KINDS) != (code is not None):
+            yield region, ("code",), "countries and subdivisions, and only they, carry a code"
+        elif code is not None:
+            country = country_of(data) if data["kind"] == "subdivision" else None
+            problem = standards.region_code_problem(code, kind=data["kind"], country=country)
+            if problem:
+                yield region, ("code",), problem
+        if "name" not in data and not standards.region_name(data):
+            yield region, ("name",), "needs a name: no ISO 3166 code gives it one"
+
+
+def currencies_standard(entries, index) -> Iterator[tuple]:
+    """A currency is one of ISO 4217's."""
+    known = standards.currencies_standard()
+    for currency in entries:
+        if currency.data["code"] not in known:
+            code = currency.data["code"]
+            yield currency, ("code",), f"{code!r} is not an ISO 4217 currency code"

@@ -42,6 +42,8 @@ class SourceSerializer(serializers.ModelSerializer):
             "covers",
             "as_of",
             "as_of_note",
+            "licence",
+            "citation",
             "attribution",
             "updated_at",
         ]

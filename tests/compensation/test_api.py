@@ -1,33 +1,24 @@
-"""The regions, currencies and salary-bands endpoints, against the real seed dataset.
+"""The regions, currencies, exchange-rates and salary-bands endpoints, on the seed dataset
+(with the ECB extract of tests/data/ecb/).
 
-Filters of /salary-bands/ are in test_filtersets.py.
+Filters of /salary-bands/ are in test_filtersets.py, its `currency=` in test_conversion.py.
 """
-
-from datetime import date
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from compensation.models import Currency, ExchangeRate
-from roles.models import Source
 from tests.conftest import process_caches_clear
 
 pytestmark = pytest.mark.django_db
 
 REGIONS = "/api/v1/regions/"
 CURRENCIES = "/api/v1/currencies/"
+RATES = "/api/v1/exchange-rates/"
 BANDS = "/api/v1/salary-bands/"
 ENGINEER_GUIDE = "himalayas-amazon-engineer-guide"
-SUPPORTED = "USD, AUD, BRL, CAD, EUR, INR, MXN, SGD"
-GBP_BANDS = {
-    "amazon-software-engineer-gb-typical",
-    "software-engineer-gb-junior-uk-average-amazon-swe-guide",
-    "software-engineer-gb-experienced-uk-average-amazon-swe-guide",
-    "amazon-software-engineer-junior-faq-amazon-swe-guide",
-    "amazon-software-engineer-experienced-faq-amazon-swe-guide",
-}
+ECB = "ecb-euro-reference-rates"
 
 
 def errors_of(response) -> dict[str, str]:
@@ -56,7 +47,7 @@ def test_regions_list_the_tree_in_path_order(client, seed_dataset):
     response = client.get(REGIONS, {"page_size": 100})
 
     body = response.json()
-    assert body["count"] == 21
+    assert body["count"] == 22
     assert slugs(response)[:3] == ["world", "asia-pacific", "au"]
     london = next(region for region in body["results"] if region["slug"] == "london")
     assert {key: london[key] for key in ("name", "kind", "code", "parent", "currency")} == {
@@ -110,7 +101,7 @@ def test_regions_filter_by_parent_gives_direct_children(client, seed_dataset):
 
 
 def test_regions_filter_by_updated_since(client, seed_dataset):
-    assert client.get(REGIONS, {"updated_since": "2000-01-01T00:00:00Z"}).json()["count"] == 21
+    assert client.get(REGIONS, {"updated_since": "2000-01-01T00:00:00Z"}).json()["count"] == 22
     assert client.get(REGIONS, {"updated_since": "2999-01-01T00:00:00Z"}).json()["count"] == 0
     assert "updated_since" in errors_of(client.get(REGIONS, {"updated_since": "yesterday"}))
 
@@ -130,66 +121,68 @@ def test_regions_list_query_count_is_bounded(client, seed_dataset, django_assert
 # currencies
 
 
-def test_currencies_list_with_their_latest_rate(client, seed_dataset):
+def test_regions_take_their_names_from_iso_3166_unless_the_files_name_them(client, seed_dataset):
+    washington = client.get(f"{REGIONS}us-wa/").json()
+    assert (washington["name"], washington["kind"], washington["code"]) == (
+        "Washington",
+        "subdivision",
+        "US-WA",
+    )
+    assert client.get(f"{REGIONS}gb/").json()["name"] == "United Kingdom"  # ISO 3166-1
+    assert client.get(f"{REGIONS}seattle/").json()["parent"] == "us-wa"
+    assert client.get(f"{REGIONS}western-europe/").json()["name"] == "Western Europe"
+
+
+def test_currencies_list_every_iso_4217_currency(client, seed_dataset):
     response = client.get(CURRENCIES, {"page_size": 100})
 
-    assert slugs(response, "code") == [
-        "AUD",
-        "BRL",
-        "CAD",
+    assert response.json()["count"] == 178  # the ISO 4217 list of 2026-01-01
+    everything = client.get(CURRENCIES, {"page_size": 100, "page": 2}).json()["results"]
+    by_code = {c["code"]: c for c in response.json()["results"] + everything}
+    assert {code: by_code[code]["minor_unit"] for code in ("JPY", "USD", "BHD")} == {
+        "JPY": 0,
+        "USD": 2,
+        "BHD": 3,
+    }
+    assert by_code["XAU"]["minor_unit"] is None  # gold has no minor unit
+    assert (by_code["GBP"]["name"], by_code["GBP"]["symbol"]) == ("Pound Sterling", "£")
+    assert by_code["BHD"]["symbol"] == ""
+
+
+def test_currencies_say_whether_the_ecb_quotes_them(client, seed_dataset):
+    gbp = client.get(f"{CURRENCIES}GBP/").json()
+    assert gbp["ecb_quoted"] is True
+    rate = gbp["latest_rate"]
+    assert (rate["slug"], rate["base"], rate["currency"], rate["date"], rate["rate"]) == (
+        "gbp-2026-10-30",
         "EUR",
         "GBP",
-        "INR",
-        "MXN",
-        "SGD",
-        "USD",
-    ]
-    by_code = {currency["code"]: currency for currency in response.json()["results"]}
-    cad = by_code["CAD"]["latest_rate"]
-    assert cad["slug"] == "cad-usd-himalayas"
-    assert cad["currency"] == "CAD"
-    assert cad["rate_to_usd"] == 0.75
-    assert cad["as_of"] is None
-    assert cad["derivation"].startswith("(75,000 + 225,000) / (100,000 + 300,000) = 0.75")
-    assert "CAD 100,000–CAD 300,000" in cad["quote"]
-    assert cad["source"]["slug"] == ENGINEER_GUIDE
-    assert by_code["INR"]["latest_rate"]["rate_to_usd"] == 0.012
-    assert by_code["USD"]["latest_rate"] is None  # the base currency
-    assert by_code["GBP"]["latest_rate"] is None  # no source gives a GBP rate
-    assert (by_code["EUR"]["name"], by_code["EUR"]["symbol"]) == ("Euro", "€")
-
-
-def test_currency_latest_rate_is_the_newest_then_by_slug(client, seed_dataset):
-    cad = Currency.objects.get(code="CAD")
-    source = Source.objects.get(slug=ENGINEER_GUIDE)
-    rows = {"currency": cad, "derivation": "test", "quote": "test", "source": source}
-    ExchangeRate.objects.create(slug="cad-usd-aaa-undated", rate_to_usd="0.5", **rows)
-    ExchangeRate.objects.create(
-        slug="cad-usd-2024", rate_to_usd="0.8", as_of=date(2024, 1, 1), **rows
+        "2026-10-30",
+        0.8338,
     )
-    ExchangeRate.objects.create(
-        slug="cad-usd-2025", rate_to_usd="0.7", as_of=date(2025, 6, 1), **rows
+    assert rate["source"]["attribution"] == (
+        "Source: European Central Bank, euro foreign exchange reference rates"
     )
+    euro = client.get(f"{CURRENCIES}EUR/").json()
+    assert (euro["ecb_quoted"], euro["latest_rate"]) == (True, None)  # the base
+    for code in ("RUB", "BHD"):  # no longer quoted; never quoted
+        body = client.get(f"{CURRENCIES}{code}/").json()
+        assert (body["ecb_quoted"], body["latest_rate"]) == (False, None)
 
-    latest = client.get(f"{CURRENCIES}CAD/").json()["latest_rate"]
 
-    assert (latest["slug"], latest["rate_to_usd"], latest["as_of"]) == (
-        "cad-usd-2025",
-        0.7,
-        "2025-06-01",
-    )
-    ExchangeRate.objects.filter(as_of__isnull=False).delete()
-    cache.clear()  # rows changed outside a dataset load, which the response cache cannot see
-    process_caches_clear()
-    # Two rows without a date: the first slug wins.
-    assert client.get(f"{CURRENCIES}CAD/").json()["latest_rate"]["slug"] == "cad-usd-aaa-undated"
+def test_currencies_filter_by_ecb_quoted(client, seed_dataset):
+    quoted = slugs(client.get(CURRENCIES, {"ecb_quoted": "true", "page_size": 100}), "code")
+    assert len(quoted) == 30 and "EUR" in quoted and "GBP" in quoted and "RUB" not in quoted
+    others = client.get(CURRENCIES, {"ecb_quoted": "false"}).json()["count"]
+    assert others == 178 - 30
+    assert "ecb_quoted" in errors_of(client.get(CURRENCIES, {"ecb_quoted": "maybe"}))
 
 
 def test_currency_detail_by_iso_code(client, seed_dataset):
     body = client.get(f"{CURRENCIES}INR/").json()
 
     assert (body["code"], body["name"], body["symbol"]) == ("INR", "Indian Rupee", "₹")
-    assert body["latest_rate"]["slug"] == "inr-usd-himalayas"
+    assert body["latest_rate"]["slug"] == "inr-2026-10-30"
 
 
 @pytest.mark.parametrize("code", ["XYZ", "cad", "CADX", "usd"])
@@ -203,6 +196,69 @@ def test_currency_detail_unknown_or_malformed_code_is_404(client, seed_dataset, 
 def test_currencies_filter_by_updated_since(client, seed_dataset):
     assert client.get(CURRENCIES, {"updated_since": "2999-01-01T00:00:00Z"}).json()["count"] == 0
     assert "updated_since" in errors_of(client.get(CURRENCIES, {"updated_since": "2025-13-01"}))
+
+
+# exchange rates
+
+
+def test_exchange_rates_list_the_latest_day_first(client, seed_dataset):
+    body = client.get(RATES, {"page_size": 3}).json()
+
+    assert body["count"] == 415  # the ISO 4217 currencies' rates on the extract's 15 days
+    assert [(r["date"], r["currency"]) for r in body["results"]] == [
+        ("2026-10-30", "AUD"),
+        ("2026-10-30", "BRL"),
+        ("2026-10-30", "CAD"),
+    ]
+    assert body["results"][0]["source"]["slug"] == ECB
+
+
+def test_exchange_rates_filter_by_date_currency_and_base(client, seed_dataset):
+    day = client.get(RATES, {"date": "2025-05-15", "currency": "gbp,USD"}).json()["results"]
+    assert [(r["currency"], r["rate"]) for r in day] == [("GBP", 0.8424), ("USD", 1.1185)]
+    rub = slugs(client.get(RATES, {"currency": "RUB"}))
+    assert rub == ["rub-2022-03-01", "rub-2022-02-28"]
+    span = {"currency": "USD", "date_after": "2025-05-13", "date_before": "2025-05-15"}
+    assert slugs(client.get(RATES, span)) == ["usd-2025-05-15", "usd-2025-05-14", "usd-2025-05-13"]
+    assert client.get(RATES, {"date": "2025-05-17"}).json()["count"] == 0  # a Saturday
+    assert client.get(RATES, {"base": "eur"}).json()["count"] == 415
+    assert client.get(RATES, {"base": "USD"}).json()["count"] == 0
+    assert "currency" in errors_of(client.get(RATES, {"currency": "XYZ"}))
+    assert "date" in errors_of(client.get(RATES, {"date": "2025-02-30"}))
+
+
+def test_exchange_rate_detail_by_slug(client, seed_dataset):
+    body = client.get(f"{RATES}jpy-1999-01-04/").json()
+
+    assert (body["base"], body["currency"], body["date"], body["rate"]) == (
+        "EUR",
+        "JPY",
+        "1999-01-04",
+        133.73,
+    )
+    assert client.get(f"{RATES}jpy-1999-01-03/").status_code == 404
+
+
+def test_exchange_rates_list_query_count_is_bounded(client, seed_dataset):
+    assert query_count(client, f"{RATES}?page_size=1") == query_count(
+        client, f"{RATES}?page_size=100"
+    )
+
+
+def test_the_ecb_is_a_source_with_its_licence_and_credit_line(client, seed_dataset):
+    body = client.get(f"/api/v1/sources/{ECB}/").json()
+
+    assert body["publisher"] == "European Central Bank"
+    assert body["url"] == "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip"
+    assert body["licence"] == "ECB statistics may be reused with the source named."
+    assert (
+        body["citation"]
+        == body["attribution"]
+        == ("Source: European Central Bank, euro foreign exchange reference rates")
+    )
+    assert body["as_of_note"] == "The latest rates loaded are of 2026-10-30."
+    assert "1999-01-04 to 2026-10-30: 15 publication days" in body["covers"]
+    assert "left out: BGN, CYP, EEK, HRK, LTL, LVL, MTL, ROL, SIT, SKK, TRL." in body["covers"]
 
 
 def test_currencies_list_query_count_is_bounded(
@@ -282,108 +338,6 @@ def test_salary_band_detail_unknown_slug_is_404(client, seed_dataset):
 
 def test_salary_bands_reject_unknown_parameters(client, seed_dataset):
     assert "salary" in errors_of(client.get(BANDS, {"salary": "100000"}))
-
-
-# conversion
-
-
-def test_cad_band_converted_to_usd_uses_the_cad_rate(client, seed_dataset):
-    body = client.get(f"{BANDS}amazon-engineer-ca/", {"currency": "USD"}).json()
-
-    converted = body["converted"]
-    assert converted["currency"] == "USD"
-    assert (converted["min"], converted["max"]) == (75000, 225000)
-    assert (converted["median"], converted["average"]) == (None, None)
-    assert converted["rate"] == 0.75
-    [rate] = converted["rates_used"]
-    assert (rate["slug"], rate["currency"], rate["rate_to_usd"]) == (
-        "cad-usd-himalayas",
-        "CAD",
-        0.75,
-    )
-    assert rate["source"]["slug"] == ENGINEER_GUIDE
-    assert body["conversion_note"] is None
-    # The band's own figures are unchanged.
-    assert (body["currency"], body["min_amount"], body["max_amount"]) == ("CAD", 100000, 300000)
-
-
-def test_usd_band_converted_to_inr_divides_by_the_inr_rate(client, seed_dataset):
-    body = client.get(f"{BANDS}amazon-engineer-us-junior/", {"currency": "INR"}).json()
-
-    converted = body["converted"]
-    assert converted["currency"] == "INR"
-    assert converted["median"] == 10_000_000  # 120,000 / 0.012
-    assert converted["average"] == 10_416_666.67  # 125,000 / 0.012, to the cent
-    assert (converted["min"], converted["max"]) == (None, None)
-    assert converted["rate"] == pytest.approx(1 / 0.012)
-    assert [rate["slug"] for rate in converted["rates_used"]] == ["inr-usd-himalayas"]
-
-
-def test_band_converted_between_two_non_usd_currencies_uses_both_rates(client, seed_dataset):
-    converted = client.get(f"{BANDS}amazon-engineer-ca/", {"currency": "EUR"}).json()["converted"]
-
-    assert (converted["min"], converted["max"]) == (69827.59, 209482.77)  # x 0.75 / 1.074074
-    assert converted["rate"] == pytest.approx(0.75 / 1.074074)
-    assert [rate["slug"] for rate in converted["rates_used"]] == [
-        "cad-usd-himalayas",
-        "eur-usd-himalayas",
-    ]
-
-
-def test_band_in_the_requested_currency_converts_at_rate_one(client, seed_dataset):
-    converted = client.get(f"{BANDS}amazon-engineer-us-l6/", {"currency": "USD"}).json()[
-        "converted"
-    ]
-
-    assert (converted["min"], converted["max"], converted["rate"]) == (350000, 700000, 1)
-    assert converted["rates_used"] == []
-
-
-def test_gbp_bands_cannot_be_converted_and_say_why(client, seed_dataset):
-    response = client.get(BANDS, {"currency": "USD", "page_size": 100})
-
-    results = response.json()["results"]
-    unconverted = {band["slug"]: band for band in results if band["converted"] is None}
-    assert set(unconverted) == GBP_BANDS
-    for band in unconverted.values():
-        assert "no exchange rate for GBP" in band["conversion_note"]
-    assert all(band["conversion_note"] is None for band in results if band["converted"])
-
-
-@pytest.mark.parametrize(
-    ("value", "reason"),
-    [
-        ("us1", "'us1' is not an ISO 4217 code"),
-        ("XYZ", "no exchange rate for XYZ"),
-        ("GBP", "no exchange rate for GBP"),
-        ("", "'' is not an ISO 4217 code"),
-    ],
-)
-def test_unsupported_target_currency_is_400_listing_the_supported_ones(
-    client, seed_dataset, value, reason
-):
-    for url in (BANDS, f"{BANDS}amazon-engineer-ca/"):
-        detail = errors_of(client.get(url, {"currency": value}))["currency"]
-
-        assert reason in detail
-        assert f"supported currencies: {SUPPORTED}." in detail
-
-
-@pytest.mark.parametrize("value", ["eur", "Eur", "usd"])
-def test_a_target_currency_matches_in_any_case(client, seed_dataset, value):
-    lower = client.get(BANDS, {"currency": value}).json()["results"]
-    assert lower == client.get(BANDS, {"currency": value.upper()}).json()["results"]
-    assert {band["converted"]["currency"] for band in lower if band["converted"]} == {value.upper()}
-    detail = f"{BANDS}amazon-engineer-ca/"
-    assert client.get(detail, {"currency": value}).json() == (
-        client.get(detail, {"currency": value.upper()}).json()
-    )
-
-
-def test_currency_given_twice_is_400(client, seed_dataset):
-    assert (
-        "more than once" in errors_of(client.get(BANDS, {"currency": ["USD", "EUR"]}))["currency"]
-    )
 
 
 @pytest.mark.parametrize("currency", [None, "USD", "EUR"])

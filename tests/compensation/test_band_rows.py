@@ -26,9 +26,13 @@ def serialized_bands(query: dict) -> list[dict]:
     return json.loads(render_json(data))
 
 
-@pytest.mark.parametrize("currency", [None, "USD", "EUR", "CAD"])
-def test_every_band_is_the_serializers_json(seed_dataset, client, currency):
+@pytest.mark.parametrize(
+    ("currency", "rate_date"),
+    [(None, None), ("USD", None), ("EUR", None), ("CAD", "2025-05-17"), ("JPY", "1999-01-04")],
+)
+def test_every_band_is_the_serializers_json(seed_dataset, client, currency, rate_date):
     query = {"page_size": 100, **({"currency": currency} if currency else {})}
+    query |= {"rate_date": rate_date} if rate_date else {}
 
     response = client.get(BANDS, query)
 
@@ -38,7 +42,8 @@ def test_every_band_is_the_serializers_json(seed_dataset, client, currency):
     assert results == serialized_bands(query)
     if currency:
         assert any(band["converted"] for band in results)
-        assert any(band["conversion_note"] for band in results)  # GBP has no rate
+    if rate_date == "1999-01-04":  # before the ECB quoted INR, BRL and MXN
+        assert any(band["conversion_note"] for band in results)
 
 
 def test_the_keys_come_in_the_serializers_order(seed_dataset, client):

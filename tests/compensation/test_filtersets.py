@@ -92,6 +92,13 @@ def test_ladder_filter_matches_bands_whose_level_is_in_the_ladder(client, seed_d
 def test_region_filter_takes_a_slug_or_an_iso_country_code(client, seed_dataset):
     assert set(band_slugs(client, region="us")) == US_BANDS
     assert set(band_slugs(client, region="US")) == US_BANDS
+    assert set(band_slugs(client, region="Us")) == US_BANDS  # in any case
+    assert set(band_slugs(client, region="gb")) == set(band_slugs(client, region="Gb"))
+    # A subdivision by its slug or its ISO 3166-2 code, in any case.
+    for value in ("us-wa", "US-WA", "Us-Wa"):
+        inside = client.get("/api/v1/regions/", {"parent": value}).json()["results"]
+        assert [region["slug"] for region in inside] == ["seattle"]
+        assert band_slugs(client, region=value) == []  # the sources name no Seattle figure
     assert set(band_slugs(client, region="IN")) == {
         "amazon-engineer-bengaluru",
         "amazon-engineer-hyderabad",

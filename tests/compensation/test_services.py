@@ -1,4 +1,9 @@
-"""Exchange rates and salary band conversion in compensation/services.py."""
+"""Conversion at the ECB's rates of one day (compensation/services.py, selectors.py).
+
+Expected figures are worked by hand from the ECB extract the tests load
+(tests/data/ecb/eurofxref-hist.csv): on 2026-10-30 one euro bought 1.1172 USD, 0.8338 GBP,
+175.68 JPY and 1.5606 CAD.
+"""
 
 from datetime import date
 from decimal import Decimal
@@ -6,107 +11,128 @@ from decimal import Decimal
 import pytest
 
 from compensation.models import Currency, ExchangeRate, SalaryBand
-from compensation.selectors import exchange_rates_latest
-from compensation.services import salary_band_convert
-from roles.models import Source
+from compensation.selectors import exchange_rate_span, exchange_rates_latest, exchange_rates_of
+from compensation.services import (
+    RatesOfDay,
+    currency_pair,
+    rate_date_explained,
+    salary_band_convert,
+)
 
 pytestmark = pytest.mark.django_db
 
+OCT_30 = date(2026, 10, 30)
 
-def add_rate(code: str, slug: str, rate: str, as_of: date | None = None) -> ExchangeRate:
-    return ExchangeRate.objects.create(
-        slug=slug,
-        currency=Currency.objects.get(code=code),
-        rate_to_usd=Decimal(rate),
-        as_of=as_of,
-        derivation="test",
-        quote="test",
-        source=Source.objects.get(slug="himalayas-amazon-engineer-guide"),
+
+def band(slug: str) -> SalaryBand:
+    return SalaryBand.objects.select_related("currency").get(slug=slug)
+
+
+def convert(slug: str, to: str, day: RatesOfDay | None = None):
+    minor_unit = Currency.objects.get(code=to).minor_unit
+    day = day or exchange_rates_latest(dataset=None)
+    converted = band(slug)
+    pair = currency_pair(
+        from_code=converted.currency.code, to_code=to, minor_unit=minor_unit, day=day
+    )
+    return None if pair is None else salary_band_convert(band=converted, pair=pair)
+
+
+def test_the_latest_day_holds_every_currency_the_ecb_quoted_that_day(seed_dataset):
+    day = exchange_rates_latest(dataset=None)
+
+    assert day.date == OCT_30
+    assert len(day.rates) == 29  # the 29 currencies still quoted; RUB and BGN no longer
+    assert {"USD", "GBP", "JPY", "CHF", "INR", "BRL", "MXN", "SGD"} <= set(day.rates)
+    assert "RUB" not in day.rates and "EUR" not in day.rates
+    assert day.rates["GBP"].rate == Decimal("0.8338")
+    assert day.rates["GBP"].source.slug == "ecb-euro-reference-rates"
+    assert exchange_rate_span(dataset=None) == (date(1999, 1, 4), OCT_30)
+
+
+def test_a_day_without_rates_takes_the_nearest_earlier_day(seed_dataset):
+    assert exchange_rates_of(day=date(2025, 5, 17)).date == date(2025, 5, 16)  # a Saturday
+    assert exchange_rates_of(day=date(2025, 5, 1)).date == date(2025, 4, 30)  # 1 May
+    assert exchange_rates_of(day=date(1999, 1, 3)) is None
+
+
+def test_a_currency_the_ecb_stopped_quoting_is_absent_from_later_days(seed_dataset):
+    assert exchange_rates_of(day=date(2022, 3, 1)).rates["RUB"].rate == Decimal("117.201")
+    assert "RUB" not in exchange_rates_of(day=date(2022, 3, 2)).rates
+
+
+def test_a_cross_rate_goes_through_the_euro(seed_dataset):
+    converted = convert("amazon-software-engineer-gb-typical", "USD")
+
+    # 45,000 GBP x 1.1172 / 0.8338 and 70,000 GBP x 1.1172 / 0.8338, half up to cents
+    assert (converted.min, converted.max) == (Decimal("60295.03"), Decimal("93792.28"))
+    assert converted.rate == Decimal("1.33988966179")
+    assert converted.rate_date == OCT_30
+    assert [leg.slug for leg in converted.legs] == ["gbp-2026-10-30", "usd-2026-10-30"]
+    assert converted.derivation == (
+        "1 GBP = 1.1172 / 0.8338 USD: the ECB's USD and GBP reference rates against the euro "
+        "of 2026-10-30."
     )
 
 
-def convert(slug: str, to_currency: str):
-    band = SalaryBand.objects.select_related("currency").get(slug=slug)
-    return salary_band_convert(
-        band=band, to_currency=to_currency, rates=exchange_rates_latest(dataset=None)
-    )
-
-
-def test_exchange_rates_latest_holds_every_seed_rate_but_not_usd_or_gbp(seed_dataset):
-    rates = exchange_rates_latest(dataset=None)
-
-    assert sorted(rates) == ["AUD", "BRL", "CAD", "EUR", "INR", "MXN", "SGD"]
-    assert rates["CAD"].slug == "cad-usd-himalayas"
-    assert rates["CAD"].rate_to_usd == Decimal("0.75")
-    assert rates["EUR"].rate_to_usd == Decimal("1.074074")
-    assert rates["INR"].source.slug == "himalayas-amazon-engineer-guide"
-
-
-def test_exchange_rates_latest_prefers_the_newest_date_then_the_first_slug(seed_dataset):
-    add_rate("CAD", "cad-usd-2024", "0.8", date(2024, 1, 1))
-    add_rate("CAD", "cad-usd-2025", "0.7", date(2025, 6, 1))
-    add_rate("EUR", "eur-usd-aaa", "1.1")  # undated, like the seed row, but an earlier slug
-
-    rates = exchange_rates_latest(dataset=None)
-
-    assert rates["CAD"].slug == "cad-usd-2025"  # undated rows count as the oldest
-    assert rates["EUR"].slug == "eur-usd-aaa"
-
-
-def test_cad_band_to_usd_multiplies_by_the_cad_rate(seed_dataset):
+def test_a_cad_band_converts_to_usd(seed_dataset):
     converted = convert("amazon-engineer-ca", "USD")
 
-    assert converted.currency == "USD"
-    assert (converted.min, converted.max) == (Decimal("75000.00"), Decimal("225000.00"))
+    assert (converted.min, converted.max) == (Decimal("71587.85"), Decimal("214763.55"))
     assert (converted.median, converted.average) == (None, None)
-    assert converted.rate == Decimal("0.75")
-    assert [rate.slug for rate in converted.rates_used] == ["cad-usd-himalayas"]
 
 
-def test_usd_band_to_inr_divides_by_the_inr_rate(seed_dataset):
-    converted = convert("amazon-engineer-us-junior", "INR")
+def test_conversion_from_the_euro_needs_one_leg(seed_dataset):
+    euro_band = SalaryBand.objects.filter(currency__code="EUR").first()
+    converted = convert(euro_band.slug, "GBP")
 
-    assert converted.median == Decimal("10000000.00")  # 120,000 / 0.012
-    assert converted.average == Decimal("10416666.67")  # 125,000 / 0.012, half up
-    assert converted.rate == Decimal("83.3333333333")
-    assert [rate.slug for rate in converted.rates_used] == ["inr-usd-himalayas"]
-
-
-def test_conversion_between_two_rated_currencies_goes_through_usd(seed_dataset):
-    converted = convert("amazon-engineer-ca", "EUR")
-
-    assert converted.min == Decimal("69827.59")  # 100,000 x 0.75 / 1.074074
-    assert converted.max == Decimal("209482.77")
-    assert converted.rate == Decimal("0.698275910226")
-    assert [rate.slug for rate in converted.rates_used] == [
-        "cad-usd-himalayas",
-        "eur-usd-himalayas",
-    ]
+    assert [leg.currency.code for leg in converted.legs] == ["GBP"]
+    assert converted.min == (euro_band.min_amount * Decimal("0.8338")).quantize(Decimal("0.01"))
+    assert converted.derivation.startswith("1 EUR = 0.8338 GBP")
 
 
-def test_conversion_to_the_bands_own_currency_is_rate_one(seed_dataset):
-    converted = convert("amazon-engineer-berlin", "EUR")
+def test_conversion_to_the_bands_own_currency_is_rate_one_without_legs(seed_dataset):
+    converted = convert("amazon-software-engineer-gb-typical", "GBP")
 
-    assert (converted.min, converted.max, converted.rate) == (70000, 200000, 1)
-    assert converted.rates_used == ()
-
-
-def test_a_band_in_a_currency_without_a_rate_is_not_converted(seed_dataset):
-    assert convert("amazon-software-engineer-gb-typical", "USD") is None
-    assert convert("amazon-software-engineer-gb-typical", "EUR") is None
+    assert (converted.min, converted.max, converted.rate) == (45000, 70000, 1)
+    assert converted.legs == ()
 
 
-def test_a_target_currency_without_a_rate_is_an_error(seed_dataset):
-    with pytest.raises(ValueError, match="GBP"):
-        convert("amazon-engineer-ca", "GBP")
+def test_yen_amounts_are_rounded_to_whole_yen(seed_dataset):
+    converted = convert("amazon-engineer-us-junior", "JPY")
+
+    assert converted.median == Decimal("18870032")  # 120,000 x 175.68 / 1.1172 = 18,870,032.22
+    assert converted.median.as_tuple().exponent == 0
 
 
-def test_conversion_uses_the_rates_it_is_given(seed_dataset):
-    band = SalaryBand.objects.get(slug="amazon-engineer-mx")  # MXN 500k–2M
-    rates = exchange_rates_latest(dataset=None)
-    rates["MXN"] = add_rate("MXN", "mxn-usd-2026", "0.055", date(2026, 1, 1))
+def test_dinar_amounts_are_rounded_to_three_decimals(seed_dataset):
+    # The ECB does not quote BHD; the rounding is ISO 4217's, whatever the rate.
+    bhd = Currency.objects.get(code="BHD")
+    assert bhd.minor_unit == 3
+    usd = exchange_rates_latest(dataset=None).rates["USD"]
+    rate = ExchangeRate(base=usd.base, currency=bhd, date=OCT_30, rate=Decimal("0.42"))
+    day = RatesOfDay(date=OCT_30, rates={"USD": usd, "BHD": rate})
 
-    converted = salary_band_convert(band=band, to_currency="USD", rates=rates)
+    converted = convert("amazon-engineer-us-junior", "BHD", day=day)
 
-    assert (converted.min, converted.max) == (Decimal("27500.00"), Decimal("110000.00"))
-    assert converted.rates_used[0].as_of == date(2026, 1, 1)
+    # 120,000 x 0.42 / 1.1172 = 45,112.78195...
+    assert converted.median == Decimal("45112.782")
+
+
+def test_a_band_in_a_currency_not_quoted_that_day_is_not_converted(seed_dataset):
+    day = exchange_rates_of(day=date(2022, 3, 2))
+    rub = Currency.objects.get(code="RUB")
+    SalaryBand.objects.filter(slug="amazon-engineer-ca").update(currency=rub)
+
+    assert convert("amazon-engineer-ca", "USD", day=day) is None
+
+
+def test_a_day_other_than_the_one_asked_for_is_said(seed_dataset):
+    day = exchange_rates_of(day=date(2025, 5, 17))
+
+    note = rate_date_explained(requested=date(2025, 5, 17), day=day)
+
+    assert day.date == date(2025, 5, 16)
+    assert "no reference rates on 2025-05-17" in note
+    assert "the rates of 2025-05-16" in note
+    assert rate_date_explained(requested=date(2025, 5, 16), day=day) is None

@@ -138,12 +138,6 @@ def test_removing_a_file_reports_each_item_it_held_as_deleted(client, load, data
             id="many-to-many link",
         ),
         pytest.param(
-            "reference/exchange-rates.yaml",
-            lambda d: d["exchange_rates"][0].update(rate_to_usd=0.74),
-            [("currencies", "CAD", "updated")],
-            id="exchange rate",
-        ),
-        pytest.param(
             "catalogue/skills.yaml",
             lambda d: d["skills"][0].setdefault("aliases", []).append("An alias for testing"),
             "skills-first",

@@ -48,7 +48,7 @@ def test_loading_twice_changes_nothing(seed_dataset):
 
 
 def break_band_currency(data):
-    data["salary_bands"][0]["currency"] = "XXX"
+    data["salary_bands"][0]["currency"] = "QQQ"  # no currency: ISO 4217 lists none
 
 
 def swap_band_min_max(data):
@@ -82,7 +82,7 @@ def unknown_field(data):
 
 
 BROKEN = [
-    (break_band_currency, "/salary_bands/0/currency", "unknown currencies 'XXX'"),
+    (break_band_currency, "/salary_bands/0/currency", "unknown currencies 'QQQ'"),
     (
         swap_band_min_max,
         "/salary_bands/6/min",
@@ -114,6 +114,58 @@ def test_a_broken_fixture_names_file_path_and_reason_and_changes_nothing(
 
     assert f"{relative}: {path}: " in err
     assert reason in err
+    assert database_snapshot() == before
+
+
+def region(data, slug: str) -> dict:
+    return next(entry for entry in data["regions"] if entry["slug"] == slug)
+
+
+GEOGRAPHY = [
+    (
+        lambda d: d["currencies"].append({"code": "ABC", "symbol": "A"}),
+        "/currencies/9/code",
+        "'ABC' is not an ISO 4217 currency code",
+    ),
+    (
+        lambda d: region(d, "us-wa").update(code="US-ZZ"),
+        "/regions/16/code",
+        "'US-ZZ' is not an ISO 3166-2 subdivision code",
+    ),
+    (
+        lambda d: region(d, "us-wa").update(code="CA-BC"),
+        "/regions/16/code",
+        "'CA-BC' is not a subdivision of the country this region is in (US)",
+    ),
+    (
+        lambda d: region(d, "gb").update(code="ZZ"),
+        "/regions/11/code",
+        "'ZZ' is not an ISO 3166-1 country code",
+    ),
+    (
+        lambda d: region(d, "london").update(code="GB-LND"),
+        "/regions/18/code",
+        "countries and subdivisions, and only they, carry a code",
+    ),
+    (
+        lambda d: region(d, "europe").pop("name"),
+        "/regions/3/name",
+        "needs a name: no ISO 3166 code gives it one",
+    ),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("breaker", "path", "reason"), GEOGRAPHY)
+def test_a_code_iso_does_not_know_is_refused_and_changes_nothing(
+    seed_dataset, dataset_copy, fixture_file, breaker, path, reason
+):
+    fixture_file("reference/geography.yaml").edit(breaker)
+    before = database_snapshot()
+
+    err = run_broken_load(dataset_copy)
+
+    assert f"reference/geography.yaml: {path}: {reason}" in err
     assert database_snapshot() == before
 
 
@@ -182,7 +234,7 @@ def test_every_problem_is_reported_in_one_run(dataset_copy, fixture_file):
         lambda data: data["salary_bands"][0].update(source="himalayas-amazon-engineer-guide")
     )
     err = run_broken_load(dataset_copy)
-    assert "unknown currencies 'XXX'" in err
+    assert "unknown currencies 'QQQ'" in err
     assert "/salary_bands/2/region: unknown regions 'atlantis'" in err
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from compensation.models import Currency, ExchangeRate, SalaryBand
+from compensation.models import ExchangeRate, SalaryBand
 from interviews.models import Competency, InterviewProcess, Question
 from roles.models import Company, Level, Role, RoleStatistic
 
@@ -114,12 +114,15 @@ def test_000_describes_a_loop_of_four_to_six_interviews(seed_dataset):
     assert (loop.rounds_min, loop.rounds_max) == (4, 6)
 
 
-def test_exchange_rates_come_from_the_stated_usd_equivalents(seed_dataset):
-    cad = ExchangeRate.objects.get(currency__code="CAD")
+def test_the_guides_usd_approximations_stay_on_their_bands_and_are_no_rates(seed_dataset):
+    canada = SalaryBand.objects.get(slug="amazon-engineer-ca")
 
-    assert cad.rate_to_usd == Decimal("0.75")
-    assert "≈ USD 75k–225k" in cad.quote
-    assert not Currency.objects.get(code="GBP").rates.exists()  # no source gives one
+    assert (canada.usd_equivalent_min, canada.usd_equivalent_max) == (75000, 225000)
+    assert "≈ USD 75k–225k" in canada.quote
+    # Every rate is the ECB's: none derives from a guide.
+    assert set(ExchangeRate.objects.values_list("source__slug", flat=True)) == {
+        "ecb-euro-reference-rates"
+    }
 
 
 # 001: Software Engineer at Amazon Services

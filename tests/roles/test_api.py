@@ -42,6 +42,7 @@ def test_skill_filter_needs_all_of_the_skills(seed_dataset, client):
     repeated = slugs(client.get(f"{ROLES}?skill=python&skill=aws-lambda"))
 
     assert both == repeated
+    assert slugs(client.get(ROLES, {"skill": "Python,AWS-Lambda"})) == both  # in any case
     assert "aws-developer" in both and "amazon-engineer" in both
     assert "amazon-software-engineer" not in both  # Python, but no Lambda
 
@@ -147,9 +148,9 @@ def test_role_page_converts_its_salary_bands(seed_dataset, client):
     canada = next(b for b in role["salary_bands"] if b["slug"] == "amazon-engineer-ca")
     assert canada["currency"] == "CAD"
     assert canada["converted"]["currency"] == "USD"
-    assert canada["converted"]["min"] == 75000
-    assert canada["converted"]["max"] == 225000
-    assert canada["converted"]["rate"] == 0.75
+    # CAD 100,000–300,000 x 1.1172 / 1.5606: the ECB's USD and CAD rates of 2026-10-30
+    assert (canada["converted"]["min"], canada["converted"]["max"]) == (71587.85, 214763.55)
+    assert canada["converted"]["rate_date"] == "2026-10-30"
 
 
 def test_role_page_rejects_an_unsupported_currency(seed_dataset, client):
