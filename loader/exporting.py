@@ -10,6 +10,9 @@ ordered by slug (currencies by code). The querysets and serializers are the API'
 detail ones, taken from the viewsets, so an exported item is exactly what
 `GET /api/v1/<type>/<slug>/` returns. Rows are read in chunks, each chunk with its
 prefetches, so memory stays bounded and the number of queries does not grow with each item.
+A type whose list is written from rows (a `RowList` viewset: rates, bands, questions) is
+exported so too, by the serializer's own fields: the ECB's rates alone are 187,208 items,
+which model instances and serializer fields would take minutes to write.
 """
 
 import hashlib
@@ -20,6 +23,8 @@ from dataclasses import dataclass
 from rest_framework import serializers
 from rest_framework.utils.encoders import JSONEncoder
 
+from careerapi.api.rows import RowWriter
+from careerapi.api.views import RowList
 from dataset.versions import dataset_snapshot
 
 from .types import nested
@@ -35,6 +40,11 @@ class ExportType:
     name: str
     viewset: type
     key: str = "slug"
+
+    @property
+    def rows(self) -> bool:
+        """Whether its items are written from rows, as its list is."""
+        return issubclass(self.viewset, RowList)
 
     def detail(self):
         """The viewset's detail queryset (ordered by key) and serializer class."""
@@ -78,7 +88,22 @@ def dataset_export() -> Iterator[bytes]:
         # What the serializers read per dataset is read for the version of this snapshot.
         context = {"request": None, "view": None, "conversion": None, "dataset": dataset}
         for export_type, queryset, serializer_class in details:
-            for obj in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
-                data = serializer_class(obj, context=context).data
+            for data in _items(queryset, serializer_class, context, rows=export_type.rows):
                 yield emit({"type": export_type.name, "slug": data[export_type.key], "data": data})
     yield export_line({"type": "checksum", "sha256": digest.hexdigest()})
+
+
+def _items(queryset, serializer_class, context: dict, *, rows: bool) -> Iterator[dict]:
+    """Every item of the queryset as the serializer writes it, from rows or instances."""
+    if not rows:
+        for obj in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
+            yield serializer_class(obj, context=context).data
+        return
+    writer = RowWriter(serializer_class(context=context), queryset=queryset)
+    chunk: list[dict] = []
+    for row in writer.rows(queryset).iterator(chunk_size=EXPORT_CHUNK_SIZE):
+        chunk.append(row)
+        if len(chunk) == EXPORT_CHUNK_SIZE:
+            yield from writer.write_many(chunk)
+            chunk = []
+    yield from writer.write_many(chunk)

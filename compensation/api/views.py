@@ -71,7 +71,7 @@ class CurrencyViewSet(ReadOnlyViewSet):
         examples=[examples.EXCHANGE_RATE],
     ),
 )
-class ExchangeRateViewSet(ReadOnlyViewSet):
+class ExchangeRateViewSet(RowList, ReadOnlyViewSet):
     """The ECB's daily reference rates against the euro."""
 
     queryset = ExchangeRate.objects.select_related("base", "currency", "source").order_by(

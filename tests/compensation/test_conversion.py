@@ -4,6 +4,8 @@ Figures are worked by hand from the ECB extract the tests load (tests/data/ecb/)
 bought 1.1172 USD and 0.8338 GBP on 2026-10-30, 1.1185 USD and 0.8424 GBP on 2025-05-15.
 """
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
 
 from compensation.models import SalaryBand
@@ -187,3 +189,18 @@ def test_converting_a_page_of_bands_costs_no_query_per_band(
     with django_assert_max_num_queries(4 if rate_date else 3):
         response = client.get(BANDS, {**query, "page_size": 50})
     assert len(response.json()["results"]) == 25
+
+
+@pytest.mark.parametrize("code", QUOTED_ON_OCT_30.split(", "))
+def test_every_currency_the_ecb_quotes_converts(client, seed_dataset, code):
+    rates = client.get("/api/v1/exchange-rates/", {"date": "2026-10-30", "page_size": 100})
+    per_euro = {r["currency"]: Decimal(str(r["rate"])) for r in rates.json()["results"]}
+    per_euro["EUR"] = Decimal(1)
+
+    converted = client.get(UK_TYPICAL, {"currency": code}).json()["converted"]
+
+    minor_unit = client.get(f"/api/v1/currencies/{code}/").json()["minor_unit"]
+    step = Decimal(1).scaleb(-minor_unit)
+    expected = (45000 * per_euro[code] / per_euro["GBP"]).quantize(step, rounding=ROUND_HALF_UP)
+    assert Decimal(str(converted["min"])) == expected
+    assert converted["rate_date"] == "2026-10-30"
