@@ -55,6 +55,8 @@ def test_a_page_past_the_end_is_a_documented_404(seed_dataset, client):
 
     assert response.status_code == 404
     assert response.json()["detail"].startswith("Page 999 does not exist")
+    [error] = response.json()["errors"]  # naming the parameter, as a 400 does
+    assert (error["parameter"], error["code"]) == ("page", "not_found")
 
 
 def test_page_size_is_settable_up_to_100(seed_dataset, client):

@@ -84,8 +84,11 @@ def problem_exception_handler(exc, context) -> Response | None:
         names = ", ".join(dict.fromkeys(e["parameter"] for e in errors if e["parameter"]))
         body = problem(400, f"Invalid value for: {names}." if names else "Invalid request.", errors)
     else:
-        detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
-        body = problem(response.status_code, str(detail))
+        detail = str(exc.detail if isinstance(exc, exceptions.APIException) else exc)
+        errors = None
+        if getattr(exc, "parameter", None):  # a value well formed but past what exists
+            errors = [{"parameter": exc.parameter, "detail": detail, "code": "not_found"}]
+        body = problem(response.status_code, detail, errors)
     response.data = body
     response.content_type = PROBLEM_CONTENT_TYPE
     _render_as_json(context.get("request"))

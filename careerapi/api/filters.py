@@ -311,6 +311,18 @@ class _SharedFields(dict):
         return dict(self)
 
 
+def _name_the_choices(field: forms.Field) -> None:
+    """A choice field's error lists what it accepts, not only what it refused."""
+    # Not a model's rows (a query, and too many to list): those say which value is unknown.
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        accepted = ", ".join(str(value) for value, _ in field.choices if value != "")
+        field.error_messages["invalid_choice"] = (
+            f"%(value)s is not one of the choices: {accepted}."
+            if accepted
+            else field.error_messages["invalid_choice"]
+        )
+
+
 class BaseFilterSet(django_filters.FilterSet):
     """Every collection can be re-polled with `updated_since`.
 
@@ -353,6 +365,8 @@ class BaseFilterSet(django_filters.FilterSet):
         form_class = cls.__dict__.get("_form_class")
         if form_class is None:
             fields = {name: f.field for name, f in cls.base_filters.items()}
+            for field in fields.values():
+                _name_the_choices(field)
             # Every filter form resolves slugs (`FilterForm`); a filter set's own form
             # (`Meta.form`) builds on it.
             base = cls._meta.form if issubclass(cls._meta.form, FilterForm) else FilterForm

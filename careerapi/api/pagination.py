@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Window
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 
 from .links import LINK_SCHEMA, page_link
@@ -12,6 +13,12 @@ PARAMETER_BOUNDS = {
     "page": {"minimum": 1},
     "page_size": {"minimum": 1, "maximum": MAX_PAGE_SIZE},
 }
+
+
+class PageNotFound(NotFound):
+    """A page past the last one: a 404 whose problem document names `page`."""
+
+    parameter = "page"
 
 
 class Pagination(PageNumberPagination):
@@ -27,6 +34,12 @@ class Pagination(PageNumberPagination):
     page_size_query_description = f"Items per page, 1 to {MAX_PAGE_SIZE} (default 20)."
     page_query_description = "Page number, from 1. A page past the last one is a 404."
     invalid_page_message = "Page {page_number} does not exist: {message}"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound as error:
+            raise PageNotFound(error.detail) from None
 
     def get_schema_operation_parameters(self, view):
         # Document the bounds `QueryParameterCheck` enforces, so a client (or schemathesis)

@@ -254,3 +254,9 @@ def test_filters_combine(client, seed_dataset):
         "amazon-engineer-us-lead",  # average 310k
         "amazon-engineer-us-principal",
     ]
+
+
+def test_an_invalid_choice_lists_the_choices(client, seed_dataset):
+    assert errors_of(client, basis="bonus")["basis"] == (
+        "bonus is not one of the choices: base, total_compensation, unspecified."
+    )

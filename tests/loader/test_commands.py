@@ -33,6 +33,7 @@ def test_loads_the_real_fixtures_and_prints_counts_per_type():
     assert Role.objects.filter(slug="amazon-engineer").exists()
     version = DatasetVersion.objects.get()
     assert len(version.version) == 64
+    assert out.strip().endswith(f"Dataset {version.version} loaded.")  # what ?since= takes
     assert version.counts["roles"] == Role.objects.count()
 
 

@@ -32,4 +32,5 @@ class Command(BaseCommand):
                 f"(+{table.created} created, ~{table.updated} updated, -{table.deleted} deleted)"
             )
         state = "loaded" if result.changed else "unchanged"
-        self.stdout.write(self.style.SUCCESS(f"Dataset {result.version.version[:12]} {state}."))
+        # The whole version: what `/api/v1/changes/?since=` takes.
+        self.stdout.write(self.style.SUCCESS(f"Dataset {result.version.version} {state}."))
