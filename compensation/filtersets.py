@@ -26,7 +26,7 @@ from roles.models import Ladder, Level, Role, Source
 
 from .choices import PayBasis, RegionKind
 from .models import Currency, ExchangeRate, Region, SalaryBand
-from .selectors import exchange_rate_span
+from .selectors import exchange_rates_latest
 from .services import BASE_CURRENCY
 
 AMOUNT_LIMITS = {"max_digits": 14, "decimal_places": 2, "min_value": 0}
@@ -124,10 +124,8 @@ class CurrencyFilterSet(BaseFilterSet):
         fields = []
 
     def filter_ecb_quoted(self, queryset, name, value):
-        span = exchange_rate_span(dataset=self.form.dataset)
-        quoted = Q(code=BASE_CURRENCY)
-        if span is not None:
-            quoted |= Q(pk__in=ExchangeRate.objects.filter(date=span[1]).values("currency"))
+        latest = exchange_rates_latest(dataset=self.form.dataset)
+        quoted = Q(code__in=[BASE_CURRENCY, *(latest.rates if latest else ())])
         return queryset.filter(quoted if value else ~quoted)
 
 

@@ -1,5 +1,8 @@
 """What the compensation app's answers read per loaded dataset, memoised by
-`dataset_memo`: call each with `dataset=request.dataset` (or None to read afresh)."""
+`dataset_memo`: call each with `dataset=request.dataset` (or None to read afresh).
+
+`exchange_rates_of` is not: a request may name any of 7,000 days, and only the latest
+(`exchange_rates_latest`) is asked for by most."""
 
 from datetime import date
 
