@@ -126,7 +126,7 @@ def skill_match_urls(rng: random.Random) -> list[str]:
     """Three skills that roles need, in every order."""
     from django.db.models import Count
 
-    from roles.models import Skill
+    from skills.models import Skill
 
     popular = list(
         Skill.objects.annotate(roles_needing=Count("role_skills"))
@@ -149,7 +149,8 @@ def skill_match_urls(rng: random.Random) -> list[str]:
 def pick(seed: int) -> dict:
     from compensation.models import SalaryBand
     from interviews.models import Question
-    from roles.models import Role, Skill
+    from roles.models import Role
+    from skills.models import Skill
 
     rng = random.Random(seed)
     counts = {

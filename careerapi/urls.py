@@ -16,15 +16,17 @@ from careerapi.role_page.urls import router as role_page
 from compensation.api.urls import router as compensation
 from interviews.api.urls import router as interviews
 from roles.api.urls import router as roles
+from sources.api.urls import router as sources
 
 admin.site.site_header = "careerapi dataset"
 admin.site.site_title = "careerapi admin"
 
 #: The routers of API v1's collections, listed by its index.
-COLLECTION_ROUTERS = (roles, compensation, interviews)
+COLLECTION_ROUTERS = (sources, roles, compensation, interviews)
 
 api_v1 = [
     path("", ApiIndexView.as_view(routers=COLLECTION_ROUTERS), name="index"),
+    path("", include(sources.urls)),
     path("", include(roles.urls)),
     # After the roles app's routes: /roles/match/ is not a role page.
     path("", include(role_page.urls)),

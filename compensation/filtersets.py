@@ -22,7 +22,8 @@ from careerapi.api.filters import (
     SlugsFilter,
 )
 from roles.filtersets import CompanyScopedFilter
-from roles.models import Ladder, Level, Role, Source
+from roles.models import Ladder, Level, Role
+from sources.models import Source
 
 from .choices import PayBasis, RegionKind
 from .models import Currency, ExchangeRate, Region, SalaryBand

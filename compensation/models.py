@@ -4,7 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 
 from careerapi.db import DatasetModel, SmallCountField
-from roles.models import Level, Role, Source
+from roles.models import Level, Role
+from sources.models import Source
 
 from .choices import PayBasis, PayPeriod, RegionKind
 

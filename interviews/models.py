@@ -4,7 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 
 from careerapi.db import DatasetModel, OrderedChild, SmallCountField
-from roles.models import Company, Role, Source
+from roles.models import Company, Role
+from sources.models import Source
 
 from .choices import CompetencyKind, GuidanceKind, QuestionCategory, StageKind
 

@@ -23,8 +23,10 @@ from .writing import DatasetWriter
 
 # Any constant shared by all loaders; PostgreSQL serialises transactions that take it.
 LOAD_LOCK_ID = 0x6361726565  # "caree"
-# The apps whose tables a load writes, and how many changed rows make statistics stale.
-DATASET_APPS = (*dict.fromkeys(t.model._meta.app_label for t in nested()), "dataset")
+# The apps whose tables a load writes, in the order of INSTALLED_APPS (what an app points
+# at comes before it), and how many changed rows make statistics stale.
+_WRITTEN = {t.model._meta.app_label for t in nested()}
+DATASET_APPS = (*[c.label for c in apps.get_app_configs() if c.label in _WRITTEN], "dataset")
 ANALYZE_MIN_ROWS = 1000
 #: The lists served from JSON rendered at load time.
 RENDERED_COLLECTIONS = (ROLES_RENDERED,)

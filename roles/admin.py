@@ -1,4 +1,4 @@
-"""Admin for the roles app: sources, companies, skills, roles and career ladders.
+"""Admin for the roles app: companies, families, roles and career ladders.
 
 Read-only, as every dataset admin (`careerapi.admin.DatasetAdmin`): the data is written
 only by `manage.py load_dataset` from the files in `fixtures/`, the source of truth. The
@@ -7,7 +7,6 @@ and load them.
 """
 
 from django.contrib import admin
-from django.db import models
 
 from careerapi.admin import DatasetAdmin, DatasetStackedInline, DatasetTabularInline, RelatedOnly
 
@@ -22,9 +21,6 @@ from .models import (
     RoleContent,
     RoleSkill,
     RoleStatistic,
-    Skill,
-    SkillAlias,
-    Source,
 )
 
 STATISTIC_FIELDS = (
@@ -43,16 +39,6 @@ class StatisticAdmin(DatasetAdmin):
     """Shared columns of company and role statistics."""
 
     list_filter = ("kind", ("source", RelatedOnly))
-
-
-@admin.register(Source)
-class SourceAdmin(DatasetAdmin):
-    list_display = ("title", "slug", "publisher", "as_of", "file", "updated_at")
-    list_filter = ("publisher",)
-    search_fields = ("slug", "title", "publisher", "file", "url", "covers")
-    ordering = ("slug",)
-    # The view-only page still builds the model form; Django 6's default, without a warning.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Family)
@@ -84,28 +70,6 @@ class CompanyStatisticAdmin(StatisticAdmin):
     list_select_related = ("company", "source")
     search_fields = ("company__slug", "company__name", "basis", "period", "quote")
     ordering = ("company__name", "position")
-
-
-class SkillAliasInline(DatasetTabularInline):
-    model = SkillAlias
-
-
-@admin.register(Skill)
-class SkillAdmin(DatasetAdmin):
-    list_display = ("name", "slug", "category", "updated_at")
-    list_filter = ("category",)
-    search_fields = ("slug", "name", "aliases__name", "description")
-    ordering = ("name",)
-    inlines = (SkillAliasInline,)
-
-
-@admin.register(SkillAlias)
-class SkillAliasAdmin(DatasetAdmin):
-    list_display = ("name", "skill", "updated_at")
-    list_filter = ("skill__category",)
-    list_select_related = ("skill",)
-    search_fields = ("name", "skill__slug", "skill__name")
-    ordering = ("name",)
 
 
 class RoleSkillInline(DatasetTabularInline):

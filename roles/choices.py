@@ -8,18 +8,6 @@ class CompanyKind(models.TextChoices):
     ORGANISATION = "organisation", "Organisation within a company"
 
 
-class SkillCategory(models.TextChoices):
-    LANGUAGE = "language", "Programming language"
-    CLOUD_SERVICE = "cloud_service", "Cloud service"
-    DATABASE = "database", "Database or cache"
-    FRAMEWORK = "framework", "Framework or library"
-    TOOL = "tool", "Tool"
-    PRACTICE = "practice", "Engineering practice"
-    DOMAIN = "domain", "Domain"
-    SOFT_SKILL = "soft_skill", "Soft skill"
-    CERTIFICATION = "certification", "Certification"
-
-
 class Importance(models.TextChoices):
     """How a source ranks a skill for a role; the weight drives skill matching."""
 

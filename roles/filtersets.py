@@ -4,9 +4,10 @@ import django_filters
 
 from careerapi.api.filters import BaseFilterSet, OrderingFilter, SearchFilter, SlugsFilter
 from dataset.versions import DatasetStamp
+from skills.choices import SkillCategory
+from skills.models import Skill
 
-from .choices import SkillCategory
-from .models import Company, Family, Ladder, Level, Role, Skill, Source
+from .models import Company, Family, Ladder, Level, Role
 from .selectors import company_children
 
 
@@ -33,14 +34,6 @@ class CompanyScopedFilter(SlugsFilter):
         dataset = getattr(self.parent.request, "dataset", None)
         ids = company_and_organisations(value, dataset=dataset)
         return qs.filter(**{f"{self.field_name}__in": ids})
-
-
-class SourceFilterSet(BaseFilterSet):
-    search = SearchFilter(fields=("title", "publisher", "covers"))
-
-    class Meta:
-        model = Source
-        fields = []
 
 
 class FamilyFilterSet(BaseFilterSet):

@@ -1,51 +1,19 @@
-"""Sources, companies, skills, roles with their content, and career ladders."""
+"""Companies, job families, roles with their content and skills, and career ladders."""
 
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Lower
 
 from careerapi.db import DatasetModel, OrderedChild, SmallCountField, derived_from
+from skills.models import Skill
+from sources.models import Source
 
 from .choices import (
     IMPORTANCE_WEIGHTS,
     CompanyKind,
     ContentKind,
     Importance,
-    SkillCategory,
     StatisticKind,
 )
-
-
-class Source(DatasetModel):
-    """A document the data was taken from; every fact points at one."""
-
-    slug = models.SlugField(max_length=120, unique=True)
-    title = models.CharField(max_length=300)
-    publisher = models.CharField(max_length=200, blank=True)
-    file = models.CharField(max_length=300, help_text="File name of the document.")
-    url = models.URLField(blank=True)
-    covers = models.TextField(help_text="What the document covers.")
-    as_of = models.DateField(null=True, blank=True)
-    as_of_note = models.TextField(blank=True)
-    licence = models.TextField(blank=True, help_text="The terms the data may be reused under.")
-    citation = models.CharField(
-        max_length=300, blank=True, help_text="The credit line the licence asks for, verbatim."
-    )
-
-    class Meta:
-        ordering = ["slug"]
-
-    def __str__(self):
-        return self.title
-
-    @derived_from("title", "publisher", "as_of", "citation")
-    def attribution(self) -> str:
-        """The line a client shows next to a figure: the credit its licence asks for, else
-        title, publisher and date where known."""
-        if self.citation:
-            return self.citation
-        parts = [self.title, self.publisher, self.as_of.isoformat() if self.as_of else ""]
-        return " — ".join(part for part in parts if part)
 
 
 class Family(DatasetModel):
@@ -116,38 +84,6 @@ class CompanyStatistic(Statistic):
         constraints = [
             models.UniqueConstraint(fields=["company", "position"], name="company_stat_position"),
         ]
-
-
-class Skill(DatasetModel):
-    """A skill, tool, service or certification that roles ask for."""
-
-    slug = models.SlugField(max_length=120, unique=True)
-    name = models.CharField(max_length=200)
-    category = models.CharField(max_length=20, choices=SkillCategory.choices, db_index=True)
-    description = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class SkillAlias(DatasetModel):
-    """Another name for a skill ("Lambda" for AWS Lambda); unique regardless of case."""
-
-    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "skill aliases"
-        constraints = [
-            models.UniqueConstraint(Lower("name"), name="skill_alias_name_ci"),
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 class Role(DatasetModel):

@@ -1,15 +1,15 @@
-"""Role logic that spans models: resolving skill names and ranking roles by skill match."""
+"""Role logic that spans models: ranking roles by skill match."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from dataset.versions import DatasetStamp
+from skills.models import Skill
+from skills.selectors import skill_name_ranks
 
 from .choices import IMPORTANCE_WEIGHTS
-from .models import RoleSkill, Skill, SkillAlias
-from .selectors import SkillKeys, SkillWeights, skill_name_ranks, skill_weights
+from .models import RoleSkill
+from .selectors import SkillWeights, skill_weights
 
 MAX_WEIGHT = max(IMPORTANCE_WEIGHTS.values())
 
@@ -43,39 +43,6 @@ class RoleMatch:
     @property
     def coverage(self) -> float:
         return round(self.matched_weight / self.total_weight, 4) if self.total_weight else 0.0
-
-
-def skills_resolve(
-    *, names: list[str], keys: SkillKeys | None = None
-) -> tuple[list[Skill], list[str]]:
-    """Find skills by slug, name or alias (case-insensitive); also return the names not found.
-
-    `keys` (every skill's slug and name, which the API keeps per loaded dataset) answers
-    the slugs and exact names without a query.
-    """
-    wanted = list(dict.fromkeys(name.strip() for name in names if name.strip()))
-    lowered = [name.casefold() for name in wanted]
-    by_key: dict[str, Skill] = {}
-    if keys is not None:
-        found_first = [keys.by_slug[key] for key in lowered if key in keys.by_slug]
-        found_first += [keys.by_name[name] for name in wanted if name in keys.by_name]
-    else:
-        found_first = Skill.objects.filter(Q(slug__in=lowered) | Q(name__in=wanted))
-    for skill in found_first:
-        by_key[skill.slug] = by_key[skill.name.casefold()] = skill
-    for name in wanted:
-        if name.casefold() not in by_key:
-            # Aliases are unique regardless of case (a database constraint), so iexact is safe.
-            alias = SkillAlias.objects.select_related("skill").filter(name__iexact=name).first()
-            if alias is not None:
-                by_key[name.casefold()] = alias.skill
-            else:
-                skill = Skill.objects.filter(name__iexact=name).first()
-                if skill is not None:
-                    by_key[name.casefold()] = skill
-    found = list(dict.fromkeys(by_key[key] for key in lowered if key in by_key))
-    unknown = [name for name in wanted if name.casefold() not in by_key]
-    return found, unknown
 
 
 def role_match(*, skills: list[Skill], weights: SkillWeights | None = None) -> "RankedMatches":

@@ -4,7 +4,9 @@ import factory
 
 from compensation.models import Currency, Region, SalaryBand
 from interviews.models import InterviewProcess, InterviewStage
-from roles.models import Ladder, Level, Role, Skill, Source
+from roles.models import Ladder, Level, Role
+from skills.models import Skill
+from sources.models import Source
 
 
 class SourceFactory(factory.django.DjangoModelFactory):

@@ -118,7 +118,7 @@ EXEMPT = {
     "roles.RoleSkill": "nested in roles",
     "roles.RoleContent": "nested in the role page",
     "roles.RelatedRole": "nested in the role page",
-    "roles.SkillAlias": "nested in skills",
+    "skills.SkillAlias": "nested in skills",
     "interviews.InterviewStage": "nested in interview processes",
     "interviews.InterviewGuidance": "nested in interview processes",
     "dataset.DatasetVersion": "served by /api/v1/dataset/",
@@ -130,7 +130,7 @@ EXEMPT = {
     "model",
     [
         m
-        for app in ("roles", "compensation", "interviews", "dataset")
+        for app in ("sources", "skills", "roles", "compensation", "interviews", "dataset")
         for m in apps.get_app_config(app).get_models()
     ],
     ids=lambda m: m._meta.label,

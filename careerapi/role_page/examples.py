@@ -4,7 +4,8 @@ from drf_spectacular.utils import OpenApiExample
 
 from careerapi.api.examples import TIMESTAMP
 from compensation.api.examples import SALARY_BAND
-from roles.api.examples import HIMALAYAS_GUIDE, LADDER, ROLE
+from roles.api.examples import LADDER, ROLE
+from sources.api.examples import HIMALAYAS_GUIDE
 
 ROLE_DETAIL = OpenApiExample(
     "Role page",

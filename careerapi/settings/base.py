@@ -54,6 +54,8 @@ THIRD_PARTY_APPS = [
 # ------------------------------------------------------------------------------
 LOCAL_APPS = [
     "dataset",
+    "sources",
+    "skills",
     "roles",
     "compensation",
     "interviews",
@@ -279,7 +281,7 @@ SPECTACULAR_SETTINGS = {
         "PayBasisEnum": "compensation.choices.PayBasis",
         "PayPeriodEnum": "compensation.choices.PayPeriod",
         "RegionKindEnum": "compensation.choices.RegionKind",
-        "SkillCategoryEnum": "roles.choices.SkillCategory",
+        "SkillCategoryEnum": "skills.choices.SkillCategory",
         "ImportanceEnum": "roles.choices.Importance",
         "ContentKindEnum": "roles.choices.ContentKind",
         "StatisticKindEnum": "roles.choices.StatisticKind",

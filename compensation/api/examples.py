@@ -3,7 +3,7 @@
 from drf_spectacular.utils import OpenApiExample
 
 from careerapi.api.examples import TIMESTAMP
-from roles.api.examples import HIMALAYAS_GUIDE
+from sources.api.examples import HIMALAYAS_GUIDE
 
 REGION = OpenApiExample(
     "Region",

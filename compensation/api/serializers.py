@@ -16,8 +16,8 @@ from careerapi.api.rows import RowWriter
 from compensation.models import Currency, ExchangeRate, Region, SalaryBand
 from compensation.selectors import exchange_rates_latest
 from compensation.services import BASE_CURRENCY
-from roles.api.serializers import SourceRefSerializer
 from roles.models import Level
+from sources.api.serializers import SourceRefSerializer
 
 from .conversion import Conversion
 

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import OpenApiExample
 
 from careerapi.api.examples import TIMESTAMP
-from roles.api.examples import AMAZON_SERVICES_GUIDE, AMAZON_SWE_GUIDE, HIMALAYAS_GUIDE
+from sources.api.examples import AMAZON_SERVICES_GUIDE, AMAZON_SWE_GUIDE, HIMALAYAS_GUIDE
 
 PROCESS = OpenApiExample(
     "Interview process",

@@ -16,7 +16,7 @@ from interviews.models import (
     Question,
     Topic,
 )
-from roles.api.serializers import SourceRefSerializer
+from sources.api.serializers import SourceRefSerializer
 
 
 class InterviewStageSerializer(serializers.ModelSerializer):

@@ -13,7 +13,8 @@ from interviews.models import (
     Question,
     Topic,
 )
-from roles.models import Role, Source
+from roles.models import Role
+from sources.models import Source
 
 from . import examples, serializers
 

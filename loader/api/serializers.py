@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from careerapi.api.links import LinkField
 from dataset.models import Change, DatasetVersion
-from roles.api.serializers import SourceSerializer
+from sources.api.serializers import SourceSerializer
 
 
 class DatasetSerializer(serializers.ModelSerializer):

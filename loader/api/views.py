@@ -18,7 +18,7 @@ from careerapi.api.views import PAGINATION_PARAMETERS, ApiView
 from dataset.versions import dataset_version_current
 from loader.changes import UnknownVersion, changes_since
 from loader.exporting import NDJSON_CONTENT_TYPE, dataset_export
-from roles.models import Source
+from sources.models import Source
 
 from . import examples
 from .renderers import NdjsonRenderer

@@ -8,9 +8,18 @@ Adding a type is one declaration in the module of its app, and its name in this 
 from itertools import chain
 
 from ..declaring import DatasetType
-from . import compensation, interviews, roles
+from . import compensation, interviews, roles, skills, sources
 
-DATASET_TYPES: list[DatasetType] = [*roles.TYPES, *compensation.TYPES, *interviews.TYPES]
+DATASET_TYPES: list[DatasetType] = [
+    sources.SOURCES,
+    roles.FAMILIES,
+    roles.COMPANIES,
+    skills.SKILLS,
+    roles.ROLES,
+    roles.LADDERS,
+    *compensation.TYPES,
+    *interviews.TYPES,
+]
 
 
 def nested(types: list[DatasetType] = DATASET_TYPES) -> list[DatasetType]:

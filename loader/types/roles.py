@@ -1,4 +1,4 @@
-"""Sources, families, companies, skills, roles and career ladders in the dataset files."""
+"""Families, companies, roles and career ladders in the dataset files."""
 
 from careerapi.role_page.views import RolePageViewSet
 from roles.api import views
@@ -13,32 +13,10 @@ from roles.models import (
     RoleContent,
     RoleSkill,
     RoleStatistic,
-    Skill,
-    SkillAlias,
-    Source,
 )
 
 from ..declaring import Children, DatasetType, Range, Ref, Refs, Value
-from .rules import aliases_unique, currency_units_known, in_order
-
-SOURCES = DatasetType(
-    "sources",
-    Source,
-    [
-        Value("slug"),
-        Value("title"),
-        Value("publisher"),
-        Value("file"),
-        Value("url"),
-        Value("covers"),
-        Value("as_of"),
-        Value("as_of_note"),
-        Value("licence"),
-        Value("citation"),
-    ],
-    collection="sources",
-    viewset=views.SourceViewSet,
-)
+from .rules import currency_units_known, in_order
 
 FAMILIES = DatasetType(
     "families",
@@ -95,31 +73,6 @@ COMPANIES = DatasetType(
     ],
     collection="companies",
     viewset=views.CompanyViewSet,
-)
-
-SKILL_ALIASES = DatasetType(
-    "aliases",
-    SkillAlias,
-    [Value("name")],
-    identity=("name",),
-    slug=None,
-    parent="skill",
-    scalar="name",
-)
-
-SKILLS = DatasetType(
-    "skills",
-    Skill,
-    [
-        Value("slug"),
-        Value("name"),
-        Value("category"),
-        Children("aliases", type=SKILL_ALIASES, api="aliases"),
-        Value("description"),
-    ],
-    collection="skills",
-    viewset=views.SkillViewSet,
-    checks=(aliases_unique,),
 )
 
 ROLE_SKILLS = DatasetType(
@@ -218,5 +171,3 @@ LADDERS = DatasetType(
     collection="ladders",
     viewset=views.LadderViewSet,
 )
-
-TYPES = [SOURCES, FAMILIES, COMPANIES, SKILLS, ROLES, LADDERS]

@@ -1,4 +1,4 @@
-"""Serializers for sources, families, companies, skills, ladders, levels and roles.
+"""Serializers for families, companies, ladders, levels and roles (with their skills).
 
 The role page (`careerapi/role_page/`), which nests pay and interview data from the other
 apps, builds on the role serializers here.
@@ -17,36 +17,8 @@ from roles.models import (
     RoleContent,
     RoleSkill,
     RoleStatistic,
-    Skill,
-    Source,
 )
-
-
-class SourceRefSerializer(serializers.ModelSerializer):
-    """Where a fact comes from: enough for a client to show "source: …"."""
-
-    class Meta:
-        model = Source
-        fields = ["slug", "title", "attribution"]
-
-
-class SourceSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Source
-        fields = [
-            "slug",
-            "title",
-            "publisher",
-            "file",
-            "url",
-            "covers",
-            "as_of",
-            "as_of_note",
-            "licence",
-            "citation",
-            "attribution",
-            "updated_at",
-        ]
+from sources.api.serializers import SourceRefSerializer
 
 
 class FamilySerializer(serializers.ModelSerializer):
@@ -99,14 +71,6 @@ class CompanySerializer(serializers.ModelSerializer):
             "sources",
             "updated_at",
         ]
-
-
-class SkillSerializer(serializers.ModelSerializer):
-    aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
-
-    class Meta:
-        model = Skill
-        fields = ["slug", "name", "category", "aliases", "description", "updated_at"]
 
 
 class LevelSerializer(serializers.ModelSerializer):

@@ -5,7 +5,6 @@ from rest_framework.routers import SimpleRouter
 from . import views
 
 router = SimpleRouter()
-router.register("sources", views.SourceViewSet)
 router.register("families", views.FamilyViewSet)
 router.register("companies", views.CompanyViewSet)
 router.register("skills", views.SkillViewSet)

@@ -1,4 +1,4 @@
-"""Read-only endpoints for sources, families, companies, skills, ladders, levels and roles.
+"""Read-only endpoints for families, companies, skills, ladders, levels and roles.
 
 The role page (`/api/v1/roles/{slug}/`), which nests pay and interviews, is composed above
 the apps, in `careerapi/role_page/`.
@@ -18,30 +18,16 @@ from careerapi.api.rows import RowWriter
 from careerapi.api.views import CollectionViewSet, ReadOnlyViewSet
 from dataset.rendering import RenderedCollection
 from roles import filtersets
-from roles.models import Company, Family, Ladder, Level, Role, RoleSkill, Skill, Source
-from roles.selectors import skill_keys, skill_weights
-from roles.services import role_match, role_match_skills, skills_resolve
+from roles.models import Company, Family, Ladder, Level, Role, RoleSkill
+from roles.selectors import skill_weights
+from roles.services import role_match, role_match_skills
+from skills.api import examples as skill_examples
+from skills.api.serializers import SkillSerializer
+from skills.models import Skill
+from skills.selectors import skill_keys
+from skills.services import skills_resolve
 
 from . import examples, serializers
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="List sources",
-        description="The documents the dataset was taken from. Every figure, stage and "
-        "question in the API names one of them.",
-        examples=[examples.SOURCE],
-    ),
-    retrieve=extend_schema(
-        summary="Get a source",
-        description="One source document by slug.",
-        examples=[examples.SOURCE],
-    ),
-)
-class SourceViewSet(ReadOnlyViewSet):
-    queryset = Source.objects.order_by("slug")
-    serializer_class = serializers.SourceSerializer
-    filterset_class = filtersets.SourceFilterSet
 
 
 @extend_schema_view(
@@ -91,15 +77,17 @@ class CompanyViewSet(ReadOnlyViewSet):
         description="The skill catalogue: languages, "
         "cloud services, tools, practices, soft skills and certifications, "
         "with the aliases skill filters also accept.",
-        examples=[examples.SKILL],
+        examples=[skill_examples.SKILL],
     ),
     retrieve=extend_schema(
-        summary="Get a skill", description="One skill by slug.", examples=[examples.SKILL]
+        summary="Get a skill", description="One skill by slug.", examples=[skill_examples.SKILL]
     ),
 )
 class SkillViewSet(ReadOnlyViewSet):
+    """The skill catalogue (`skills/`), served here because it filters by role."""
+
     queryset = Skill.objects.prefetch_related("aliases").order_by("name")
-    serializer_class = serializers.SkillSerializer
+    serializer_class = SkillSerializer
     filterset_class = filtersets.SkillFilterSet
 
 

@@ -3,7 +3,8 @@
 import pytest
 
 from compensation.models import Currency
-from roles.models import Role, Source
+from roles.models import Role
+from sources.models import Source
 from tests.factories import SalaryBandFactory
 
 pytestmark = pytest.mark.django_db

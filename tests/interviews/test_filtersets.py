@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from interviews.models import Competency, InterviewProcess, Question, Topic
-from roles.models import Source
+from sources.models import Source
 
 pytestmark = pytest.mark.django_db
 

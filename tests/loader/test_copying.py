@@ -15,7 +15,7 @@ from loader.services import dataset_load
 
 pytestmark = pytest.mark.django_db
 
-APPS = ("roles", "compensation", "interviews")
+APPS = ("sources", "skills", "roles", "compensation", "interviews")  # what others point at first
 
 
 def _models() -> list:

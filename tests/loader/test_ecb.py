@@ -13,7 +13,7 @@ from django.test import override_settings
 
 from compensation.models import Currency, ExchangeRate
 from loader.reading import DatasetInvalid
-from roles.models import Source
+from sources.models import Source
 from tests.conftest import database_snapshot
 
 from .test_changes import feed

@@ -6,7 +6,8 @@ from bench.scale_dataset import COUNTS, Generator, main, scaled, write_dataset
 from compensation.models import Region, SalaryBand
 from interviews.models import InterviewProcess, InterviewStage, Question
 from loader.services import dataset_load
-from roles.models import Company, Ladder, Level, Role, RoleSkill, Skill
+from roles.models import Company, Ladder, Level, Role, RoleSkill
+from skills.models import Skill
 
 TINY = 0.0005  # the CI smoke scale
 

@@ -10,7 +10,8 @@ from dataset.versions import dataset_version_current
 from interviews.models import InterviewProcess, Question
 from loader import services
 from loader.services import dataset_load
-from roles.models import Level, Role, RoleContent, RoleSkill, Skill, SkillAlias
+from roles.models import Level, Role, RoleContent, RoleSkill
+from skills.models import Skill, SkillAlias
 
 pytestmark = pytest.mark.django_db
 

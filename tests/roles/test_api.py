@@ -219,23 +219,6 @@ def test_match_lists_unknown_skills(seed_dataset, client):
 # --- other roles-app collections ---------------------------------------------------------
 
 
-def test_skills_filter_by_category_and_role(seed_dataset, client):
-    certifications = slugs(
-        client.get("/api/v1/skills/", {"category": "certification", "role": "aws-developer"})
-    )
-
-    assert set(certifications) == {
-        "aws-certified-developer-associate",
-        "aws-certified-solutions-architect-professional",
-        "aws-certified-devops-engineer-professional",
-    }
-    assert problem_parameters(client.get("/api/v1/skills/", {"category": "poetry"})) == ["category"]
-
-
-def test_skill_search_finds_aliases(seed_dataset, client):
-    assert slugs(client.get("/api/v1/skills/", {"search": "golang"})) == ["go"]
-
-
 def test_ladders_nest_ordered_levels(seed_dataset, client):
     ladder = client.get("/api/v1/ladders/amazon-engineer-career-path/").json()
 
@@ -260,19 +243,10 @@ def test_companies_show_organisations_and_facts(seed_dataset, client):
     assert set(organisations) == {"aws", "amazon-services"}
 
 
-def test_sources_carry_an_attribution_line(seed_dataset, client):
-    source = client.get("/api/v1/sources/jobdescription-org-aws-developer/").json()
-
-    assert source["attribution"] == "AWS Developer — JobDescription.org"
-    assert source["file"] == "003_e239624007ddb44f.txt"
-
-
 @pytest.mark.parametrize(
     "url",
     [
-        "/api/v1/sources/",
         "/api/v1/companies/",
-        "/api/v1/skills/",
         "/api/v1/ladders/",
         "/api/v1/levels/",
         "/api/v1/families/",
