@@ -7,8 +7,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PROMETHEUS_MULTIPROC_DIR=/tmp/prometheus
 
 WORKDIR /app
-COPY requirements/base.lock requirements/base.lock
-RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements/base.lock
+COPY requirements/base.lock requirements/data.lock requirements/
+RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements/base.lock \
+    -r requirements/data.lock
 
 COPY . .
 # collectstatic needs settings to import; the key is used for nothing else at build time.

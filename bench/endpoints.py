@@ -68,6 +68,16 @@ def endpoints(picked: dict[str, list[str]], etag: str) -> list[Endpoint]:
             is_list=True,  # paginated, like the other lists
         ),
         Endpoint(
+            "market-pay",
+            "market pay, occupation + area, uncached",
+            picked["market-pay"],
+            cached=False,
+            is_list=True,
+        ),
+        Endpoint(
+            "occupation-page", "occupation page, uncached", picked["occupation-page"], cached=False
+        ),
+        Endpoint(
             "revalidation-304",
             "304 revalidation (If-None-Match)",
             [ROLE_PAGE_PATH],

@@ -146,6 +146,35 @@ def skill_match_urls(rng: random.Random) -> list[str]:
     )
 
 
+def market_pay_urls(rng: random.Random) -> list[str]:
+    """One occupation in one area (a metro or nonmetropolitan area: one cell) per URL."""
+    from compensation.models import MarketPay
+
+    pairs = (
+        _sampled(MarketPay, rng)
+        .filter(region__kind__in=("metro", "nonmetro"))
+        .values_list("occupation__code", "region__slug")
+    )
+    return _shuffled(
+        (
+            f"/api/v1/market-pay/?occupation={code}&region={region}{spelled}"
+            for code, region in pairs
+            for spelled in _DEFAULTS_SPELLED_OUT
+        ),
+        rng,
+    )
+
+
+def occupation_page_urls(rng: random.Random) -> list[str]:
+    """Every occupation's page, by its O*NET-SOC code and (for .00) by its SOC code."""
+    from occupations.models import Occupation
+
+    codes = Occupation.objects.values_list("code", flat=True)
+    urls = [f"/api/v1/occupations/{code}/" for code in codes]
+    urls += [f"/api/v1/occupations/{code[:7]}/" for code in codes if code.endswith(".00")]
+    return _shuffled(urls, rng)
+
+
 def pick(seed: int) -> dict:
     from compensation.models import SalaryBand
     from interviews.models import Question
@@ -167,6 +196,8 @@ def pick(seed: int) -> dict:
             "salary-bands": salary_band_urls(rng),
             "question-search": question_search_urls(rng),
             "skill-match": skill_match_urls(rng),
+            "market-pay": market_pay_urls(rng),
+            "occupation-page": occupation_page_urls(rng),
         },
     }
 

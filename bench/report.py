@@ -66,6 +66,9 @@ TARGETS = [
     Target("uncached salary-band filter >= 0.3 x A", "salary-bands", "ratio", 0.3, True),
     Target("uncached salary-band filter p99 <= 25 ms", "salary-bands", "p99_ms", 25, False),
     Target("skill match p99 <= 50 ms", "skill-match", "p99_ms", 50, False),
+    Target("uncached market pay (one cell) >= 0.3 x A", "market-pay", "ratio", 0.3, True),
+    Target("uncached market pay (one cell) p99 <= 25 ms", "market-pay", "p99_ms", 25, False),
+    Target("uncached occupation page p99 <= 50 ms", "occupation-page", "p99_ms", 50, False),
     Target("queries per list request <= 4", None, "queries", 4, False),
     Target("each worker < 200 MB (peak RSS)", None, "peak_mb", 200, False),
 ]

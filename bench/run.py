@@ -86,6 +86,12 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+SMOKE_PUBLIC_DATA = {
+    "ONET_FILES": str(database.REPO / "tests" / "data" / "onet" / "db_29_2_text.zip"),
+    "OEWS_FILES": str(database.REPO / "tests" / "data" / "oews" / "sqlite" / "oews-2025.sqlite.gz"),
+}
+
+
 def dataset_source(args) -> tuple[Path | None, str]:
     """The folder to load (None: --no-load) and how to describe it."""
     if args.no_load:
@@ -217,11 +223,12 @@ def printed(args, setup: dict, measured: dict, runs: dict, peaks: dict) -> tuple
     lines.append("")
     for pid, kib in sorted(peaks.items()):
         lines.append(f"worker {pid:<8} peak RSS (VmHWM) {_mb(kib)}")
-    load = setup["load_seconds"]
+    load, reload = setup["load_seconds"], setup["reload_seconds"]
     lines.append(
         "dataset load  "
         + (
-            f"{load:.1f} s (manage.py load_dataset into an empty, migrated database)"
+            f"{load:.1f} s (manage.py load_dataset into an empty, migrated database; "
+            f"target <= 120 s), again unchanged {reload:.1f} s (target <= 30 s)"
             if load is not None
             else "not timed (--no-load)"
         )
@@ -246,6 +253,7 @@ def printed(args, setup: dict, measured: dict, runs: dict, peaks: dict) -> tuple
         },
         "workers_peak_rss_kib": {str(pid): kib for pid, kib in peaks.items()},
         "dataset_load_seconds": load,
+        "dataset_reload_seconds": reload,
         "targets": [
             {"target": target.text, "figures": shown, "met": met} for target, shown, met in judged
         ],
@@ -269,11 +277,13 @@ def bench(args) -> int:
             args.database, "careerapi_bench_smoke" if args.smoke else "careerapi_bench"
         )
     env = server.environment(db.url, args.redis_url)
+    if args.smoke:  # the public data as the tests' extracts hold it: answers, not timings
+        env |= SMOKE_PUBLIC_DATA
     folder, described = dataset_source(args)
-    load_seconds = None
+    load_seconds = reload_seconds = None
     if folder is not None:
         print(f"bench: loading {folder} into {db.label}", file=sys.stderr)
-        load_seconds = database.load(db, folder, env)
+        load_seconds, reload_seconds = database.load(db, folder, env)
         # Responses of earlier datasets can never be served again: free the memory.
         endpoints.response_cache_clear(args.redis_url)
     setup = {
@@ -281,6 +291,7 @@ def bench(args) -> int:
         "database": db.label,
         "dataset": described,
         "load_seconds": load_seconds,
+        "reload_seconds": reload_seconds,
     }
     with tempfile.TemporaryDirectory(prefix="careerapi-bench-") as scratch:
         ceiling_body = Path(scratch) / "ceiling.json"

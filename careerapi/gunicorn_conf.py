@@ -2,7 +2,8 @@
 
 With several workers, prometheus-client keeps each worker's metrics in files under
 `PROMETHEUS_MULTIPROC_DIR` (which must exist, and be emptied before gunicorn starts).
-When a worker exits, its live gauges must be dropped, or /metrics keeps reporting them.
+When a worker exits, its live gauges must be dropped, or /metrics keeps reporting them. A
+worker streaming a long answer tells gunicorn it is alive (careerapi/heartbeat.py).
 """
 
 import os
@@ -10,6 +11,12 @@ import os
 from prometheus_client import multiprocess
 
 from careerapi import gunicorn_errors
+from careerapi.heartbeat import heartbeat_register
+
+
+def post_worker_init(worker):
+    """gunicorn hook, run in each worker: a long stream can tell it it is alive."""
+    heartbeat_register(worker.notify)
 
 
 def child_exit(server, worker):

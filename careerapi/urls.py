@@ -15,6 +15,7 @@ from careerapi.api.index import ApiIndexView
 from careerapi.role_page.urls import router as role_page
 from compensation.api.urls import router as compensation
 from interviews.api.urls import router as interviews
+from occupations.api.urls import router as occupations
 from roles.api.urls import router as roles
 from sources.api.urls import router as sources
 
@@ -22,11 +23,12 @@ admin.site.site_header = "careerapi dataset"
 admin.site.site_title = "careerapi admin"
 
 #: The routers of API v1's collections, listed by its index.
-COLLECTION_ROUTERS = (sources, roles, compensation, interviews)
+COLLECTION_ROUTERS = (sources, occupations, roles, compensation, interviews)
 
 api_v1 = [
     path("", ApiIndexView.as_view(routers=COLLECTION_ROUTERS), name="index"),
     path("", include(sources.urls)),
+    path("", include(occupations.urls)),
     path("", include(roles.urls)),
     # After the roles app's routes: /roles/match/ is not a role page.
     path("", include(role_page.urls)),

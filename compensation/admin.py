@@ -1,4 +1,5 @@
-"""Admin for the compensation app: currencies, regions, exchange rates and salary bands.
+"""Admin for the compensation app: currencies, regions, exchange rates, salary bands and
+market pay.
 
 Read-only, as every dataset admin (`careerapi.admin.DatasetAdmin`): the data is written
 only by `manage.py load_dataset` from the files in `fixtures/`, the source of truth. The
@@ -10,7 +11,7 @@ from django.contrib import admin
 
 from careerapi.admin import DatasetAdmin, RelatedOnly
 
-from .models import Currency, ExchangeRate, Region, SalaryBand
+from .models import Currency, ExchangeRate, MarketPay, Region, SalaryBand
 
 
 @admin.register(Currency)
@@ -22,10 +23,20 @@ class CurrencyAdmin(DatasetAdmin):
 
 @admin.register(Region)
 class RegionAdmin(DatasetAdmin):
-    list_display = ("name", "slug", "kind", "code", "parent", "currency", "path", "updated_at")
+    list_display = (
+        "name",
+        "slug",
+        "kind",
+        "code",
+        "area_code",
+        "parent",
+        "currency",
+        "path",
+        "updated_at",
+    )
     list_filter = ("kind", ("currency", RelatedOnly))
     list_select_related = ("parent", "currency")
-    search_fields = ("slug", "name", "code", "path")
+    search_fields = ("slug", "name", "code", "area_code", "path")
     ordering = ("path",)
     readonly_fields = ("path", "updated_at")
 
@@ -91,3 +102,20 @@ class SalaryBandAdmin(DatasetAdmin):
         ),
         ("Evidence", {"fields": ("quote", "interpretation", "updated_at")}),
     )
+
+
+@admin.register(MarketPay)
+class MarketPayAdmin(DatasetAdmin):
+    list_display = (
+        "occupation",
+        "region",
+        "release",
+        "employment",
+        "annual_median",
+        "hourly_median",
+        "updated_at",
+    )
+    list_filter = ("release", "region__kind", "occupation__level")
+    list_select_related = ("occupation", "region")
+    search_fields = ("slug", "series_id", "occupation__code", "occupation__title", "region__name")
+    ordering = ("occupation__code", "region__path")

@@ -21,13 +21,15 @@ from careerapi.api.filters import (
     OrderingFilter,
     SlugsFilter,
 )
+from occupations.choices import SocLevel
+from occupations.filtersets import OccupationCodesFilter
 from roles.filtersets import CompanyScopedFilter
 from roles.models import Ladder, Level, Role
 from sources.models import Source
 
 from .choices import PayBasis, RegionKind
-from .models import Currency, ExchangeRate, Region, SalaryBand
-from .selectors import exchange_rates_latest
+from .models import Currency, ExchangeRate, MarketPay, Region, SalaryBand
+from .selectors import exchange_rates_latest, region_subtrees
 from .services import BASE_CURRENCY
 
 AMOUNT_LIMITS = {"max_digits": 14, "decimal_places": 2, "min_value": 0}
@@ -51,20 +53,19 @@ class AmountFilter(django_filters.NumberFilter):
 
 
 class RegionTreeFilter(SlugsFilter):
-    """`region=western-europe` matches the region and every region inside it (gb, london …)."""
+    """`region=western-europe` matches the region and every region inside it (gb, london …);
+    a metro area that spans states is inside each of them (`also_in`)."""
 
     def __init__(self, **kwargs):
-        super().__init__(
-            queryset=Region.objects.all(), lookups=("slug", "code"), carry=("path",), **kwargs
-        )
+        lookups = ("slug", "code", "area_code")
+        super().__init__(queryset=Region.objects.all(), lookups=lookups, **kwargs)
 
     def filter(self, qs, value):
         if not value:
             return qs
-        match = Q()
-        for region in value:
-            match |= Q(**{f"{self.field_name}__path__startswith": region.path})
-        return qs.filter(match)
+        subtrees = region_subtrees(dataset=getattr(self.parent.request, "dataset", None))
+        ids = set().union(*(subtrees.get(region.pk, {region.pk}) for region in value))
+        return qs.filter(**{f"{self.field_name}__in": sorted(ids)})
 
 
 class NullsLastOrderingFilter(OrderingFilter):
@@ -214,3 +215,43 @@ class SalaryBandFilterSet(BaseFilterSet):
 
     def filter_max_amount(self, queryset, name, value):
         return queryset.alias(band_low=BAND_LOW).filter(band_low__lte=value)
+
+
+class MarketPayFilterSet(BaseFilterSet):
+    occupation = OccupationCodesFilter(
+        label="Market pay of these SOC codes (15-1252; a group such as 15-1200 gives BLS's "
+        "figures for the group as a whole), or of the SOC group BLS publishes for an O*NET-SOC "
+        "occupation (15-1252.00; 13-1021.00 gives 13-1020).",
+    )
+    region = RegionTreeFilter(
+        label="Market pay in these regions or any area inside them, by slug, ISO 3166 code "
+        "(US-WA) or BLS OEWS area code (0042660): us-wa includes Washington's metro and "
+        "nonmetropolitan areas, and a metro area that spans states is in each of them.",
+    )
+    level = django_filters.MultipleChoiceFilter(
+        field_name="occupation__level",
+        choices=SocLevel.choices,
+        label="Only SOC codes of these levels (detailed, broad …).",
+    )
+    region_kind = django_filters.MultipleChoiceFilter(
+        field_name="region__kind",
+        choices=RegionKind.choices,
+        label="Only areas of these kinds (country, subdivision, metro, nonmetro).",
+    )
+    ordering = NullsLastOrderingFilter(
+        fields=(
+            ("occupation__code", "occupation"),
+            ("region__path", "region"),
+            ("employment", "employment"),
+            ("annual_median", "annual_median"),
+            ("hourly_median", "hourly_median"),
+            ("location_quotient", "location_quotient"),
+        ),
+        label="Sort by occupation, region, employment, annual_median, hourly_median or "
+        "location_quotient; prefix with - for descending. Cells without the figure come last, "
+        "ties by slug. Default: by occupation code, then region.",
+    )
+
+    class Meta:
+        model = MarketPay
+        fields = []

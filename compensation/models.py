@@ -1,9 +1,10 @@
-"""Currencies, regions, exchange rates and salary bands."""
+"""Currencies, regions, exchange rates, salary bands and official market pay."""
 
 from django.db import models
 from django.db.models import F, Q
 
 from careerapi.db import DatasetModel, SmallCountField
+from occupations.models import SocGroup
 from roles.models import Level, Role
 from sources.models import Source
 
@@ -40,10 +41,11 @@ class Currency(DatasetModel):
 
 
 class Region(DatasetModel):
-    """A place in the tree world > area > country > subdivision > metro.
+    """A place in the tree world > area > country > subdivision > metro (or nonmetro area).
 
-    `path` lists the slugs from the root ("world/europe/western-europe/gb/london/"), so
-    "this region and everything inside it" is one indexed prefix match.
+    `path` lists the slugs from the root ("world/europe/western-europe/gb/london/"). A metro
+    area that spans states sits under its first state and is `also_in` the others, so it
+    is found from each of them.
     """
 
     slug = models.SlugField(max_length=120, unique=True)
@@ -56,8 +58,25 @@ class Region(DatasetModel):
         blank=True,
         help_text="ISO 3166-1 alpha-2 for a country (GB), ISO 3166-2 for a subdivision (US-WA).",
     )
+    area_code = models.CharField(
+        max_length=7,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="The BLS OEWS area code: 0000000 for the United States, 5300000 for "
+        "Washington, 0042660 for Seattle-Tacoma-Bellevue, WA (a metro area's last five "
+        "digits are its CBSA code).",
+    )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    also_in = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="spanning",
+        help_text="Other regions this one lies partly in (the other states of a metro area "
+        "that spans states).",
     )
     path = models.CharField(max_length=500, db_index=True, editable=False)
     currency = models.ForeignKey(
@@ -174,6 +193,70 @@ class SalaryBand(DatasetModel):
                 condition=Q(max_open=False) | Q(max_amount__isnull=False),
                 name="band_open_max_has_max",
             ),
+        ]
+
+    def __str__(self):
+        return self.slug
+
+
+WAGE = {"max_digits": 12, "decimal_places": 2, "null": True, "blank": True}
+RATIO = {"max_digits": 10, "decimal_places": 3, "null": True, "blank": True}
+
+
+class MarketPay(DatasetModel):
+    """Official wage statistics for one occupation (a SOC code) in one area, as the U.S.
+    Bureau of Labor Statistics publishes them (OEWS): a market figure, unlike a company's
+    salary bands.
+
+    A value BLS does not publish is null, and `unpublished` names it with the footnote that
+    says why: 4 (the occupation is paid annually only or hourly only), 5 (at or above the
+    top of the published range: open-ended) or 8 (estimate not released). A null value
+    without a footnote does not apply (the national area has no location quotient).
+    """
+
+    slug = models.SlugField(max_length=140, unique=True)
+    occupation = models.ForeignKey(SocGroup, on_delete=models.PROTECT, related_name="market_pay")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="market_pay")
+    release = models.CharField(max_length=10, help_text="The BLS release, e.g. 2025A01 (May 2025).")
+    series_id = models.CharField(
+        max_length=23,
+        help_text="The BLS series id of the figures, less the two digits of each figure's "
+        "datatype (01 employment … 17 location quotient).",
+    )
+    employment = models.PositiveIntegerField(null=True, blank=True)
+    employment_rse = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True, help_text="Percent."
+    )
+    hourly_mean = models.DecimalField(**WAGE)
+    annual_mean = models.DecimalField(**WAGE)
+    wage_rse = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True, help_text="Percent."
+    )
+    hourly_p10 = models.DecimalField(**WAGE)
+    hourly_p25 = models.DecimalField(**WAGE)
+    hourly_median = models.DecimalField(**WAGE)
+    hourly_p75 = models.DecimalField(**WAGE)
+    hourly_p90 = models.DecimalField(**WAGE)
+    annual_p10 = models.DecimalField(**WAGE)
+    annual_p25 = models.DecimalField(**WAGE)
+    annual_median = models.DecimalField(**WAGE)
+    annual_p75 = models.DecimalField(**WAGE)
+    annual_p90 = models.DecimalField(**WAGE)
+    jobs_per_1000 = models.DecimalField(**RATIO)
+    location_quotient = models.DecimalField(**RATIO)
+    unpublished = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Each value BLS did not publish, by field name, with its footnote code.",
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="market_pay")
+
+    class Meta:
+        ordering = ["occupation__code", "region__path"]
+        verbose_name_plural = "market pay"
+        indexes = [
+            models.Index(fields=["occupation", "region"], name="market_pay_cell"),
+            models.Index(fields=["region", "occupation"], name="market_pay_by_region"),
         ]
 
     def __str__(self):

@@ -10,7 +10,7 @@ from django.db.models import Max, Min, Subquery
 
 from dataset.memo import dataset_memo
 
-from .models import Currency, ExchangeRate
+from .models import Currency, ExchangeRate, Region
 from .services import RatesOfDay
 
 
@@ -45,3 +45,41 @@ def exchange_rates_of(*, day: date) -> RatesOfDay | None:
 def exchange_rates_latest() -> RatesOfDay | None:
     """The rates of the latest day held: what a conversion without `rate_date` uses."""
     return exchange_rates_of(day=date.max)
+
+
+@dataset_memo
+def region_subtrees() -> dict[int, frozenset[int]]:
+    """Every region's id -> the ids of the region and of every region inside it: below it in
+    the tree, or `also_in` it (a metro area that spans states), and so on down."""
+    children: dict[int, list[int]] = {}
+    for region_id, parent_id in Region.objects.order_by().values_list("id", "parent_id"):
+        children.setdefault(region_id, [])
+        if parent_id is not None:
+            children.setdefault(parent_id, []).append(region_id)
+    for region_id, other_id in Region.also_in.through.objects.values_list(
+        "from_region_id", "to_region_id"
+    ):
+        children.setdefault(other_id, []).append(region_id)
+    subtrees: dict[int, frozenset[int]] = {}
+
+    def inside(region_id: int) -> frozenset[int]:
+        found = subtrees.get(region_id)
+        if found is None:
+            found = frozenset({region_id}).union(*map(inside, children[region_id]))
+            subtrees[region_id] = found
+        return found
+
+    for region_id in children:
+        inside(region_id)
+    return subtrees
+
+
+@dataset_memo
+def region_keys() -> dict[str, int]:
+    """Every region's slug, ISO 3166 code and OEWS area code -> its id."""
+    keys: dict[str, int] = {}
+    for region_id, *names in Region.objects.order_by().values_list(
+        "id", "slug", "code", "area_code"
+    ):
+        keys.update({name: region_id for name in names if name})
+    return keys

@@ -1,4 +1,5 @@
-"""Currency conversion of salary bands at the ECB's euro reference rates of one day.
+"""Currency conversion of salary bands and market pay at the ECB's euro reference rates of
+one day.
 
 The ECB quotes every currency against the euro ("1 EUR = 0.8338 GBP"), so one unit of A is
 worth rate(B) / rate(A) units of B, both rates of the same day; the euro's own rate is 1.
@@ -9,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
 
-from .models import ExchangeRate, SalaryBand
+from .choices import OPEN_ENDED_FOOTNOTE, UNPUBLISHED_FOOTNOTES, WagePeriod
+from .models import ExchangeRate, MarketPay, SalaryBand
 
 #: The currency the ECB quotes every rate against.
 BASE_CURRENCY = "EUR"
@@ -126,27 +128,114 @@ def currency_pair(
     )
 
 
+def _convert(amount: Decimal | None, pair: CurrencyPair) -> Decimal | None:
+    """`amount` in the pair's target currency, rounded half up to its minor unit."""
+    if amount is None:
+        return None
+    return (amount * pair.numerator / pair.denominator).quantize(pair.step, rounding=ROUND_HALF_UP)
+
+
 def salary_band_convert(
     *, band: SalaryBand, pair: CurrencyPair, rate_date_note: str | None = None
 ) -> ConvertedAmounts:
     """The band's amounts (in `pair.from_code`) in `pair.to_code`, rounded half up to its
     minor unit; `rate_date_note` says why the day is not the one asked for, if it is not."""
-    numerator, denominator, step = pair.numerator, pair.denominator, pair.step
-
-    def convert(amount: Decimal | None) -> Decimal | None:
-        if amount is None:
-            return None
-        return (amount * numerator / denominator).quantize(step, rounding=ROUND_HALF_UP)
-
     return ConvertedAmounts(
         currency=pair.to_code,
-        min=convert(band.min_amount),
-        max=convert(band.max_amount),
-        median=convert(band.median_amount),
-        average=convert(band.average_amount),
+        min=_convert(band.min_amount, pair),
+        max=_convert(band.max_amount, pair),
+        median=_convert(band.median_amount, pair),
+        average=_convert(band.average_amount, pair),
         rate=pair.rate,
         rate_date=pair.day.date,
         rate_date_note=rate_date_note,
         legs=pair.legs,
         derivation=pair.derivation,
     )
+
+
+#: A period's wage figures, in the order the API gives them.
+WAGE_FIGURES = ("mean", "p10", "p25", "median", "p75", "p90")
+
+
+@dataclass(frozen=True)
+class Unpublished:
+    """A figure BLS did not publish, and its footnote."""
+
+    field: str
+    footnote: str
+    reason: str
+    open_ended: bool
+
+
+@dataclass(frozen=True)
+class ConvertedWages:
+    """A period's wages in another currency, with the rate, its day and the rows used."""
+
+    currency: str
+    mean: Decimal | None
+    p10: Decimal | None
+    p25: Decimal | None
+    median: Decimal | None
+    p75: Decimal | None
+    p90: Decimal | None
+    rate: Decimal
+    rate_date: date
+    rate_date_note: str | None
+    legs: tuple[ExchangeRate, ...]
+    derivation: str
+
+
+@dataclass(frozen=True)
+class Wages:
+    """One period's wages of a market pay cell: mean and percentiles, in US dollars."""
+
+    period: str
+    mean: Decimal | None
+    p10: Decimal | None
+    p25: Decimal | None
+    median: Decimal | None
+    p75: Decimal | None
+    p90: Decimal | None
+    unpublished: list[Unpublished]
+    converted: ConvertedWages | None = None
+
+
+def unpublished_of(*, notes: dict[str, str], fields: dict[str, str]) -> list[Unpublished]:
+    """The figures of `fields` (API name -> column) that BLS did not publish: `notes` maps a
+    column to its footnote code."""
+    found = []
+    for name, column in fields.items():
+        code = notes.get(column)
+        if code is not None:
+            reason = UNPUBLISHED_FOOTNOTES.get(code, f"Not published (BLS footnote {code}).")
+            found.append(Unpublished(name, code, reason, code == OPEN_ENDED_FOOTNOTE))
+    return found
+
+
+def market_pay_wages(
+    *, cell: MarketPay, periods: tuple[str, ...], pair: CurrencyPair | None, rate_date_note=None
+) -> list[Wages]:
+    """The cell's wages for each of `periods` (annual, hourly), converted with `pair`."""
+    notes = cell.unpublished or {}
+    found = []
+    for period in periods:
+        columns = {name: f"{period}_{name}" for name in WAGE_FIGURES}
+        amounts = {name: getattr(cell, column) for name, column in columns.items()}
+        converted = None
+        if pair is not None:
+            converted = ConvertedWages(
+                currency=pair.to_code,
+                **{name: _convert(amount, pair) for name, amount in amounts.items()},
+                rate=pair.rate,
+                rate_date=pair.day.date,
+                rate_date_note=rate_date_note,
+                legs=pair.legs,
+                derivation=pair.derivation,
+            )
+        unpublished = unpublished_of(notes=notes, fields=columns)
+        found.append(Wages(period, **amounts, unpublished=unpublished, converted=converted))
+    return found
+
+
+WAGE_PERIODS = tuple(WagePeriod.values)

@@ -49,6 +49,8 @@ def _reached(document: Document, embedded: Embedded, by_model: dict, updated: di
         seeds = {row_id for row_id, changed in rows.changed_columns.items() if changed & columns}
         if "updated_at" in columns:  # it moved with every change, and where rows were touched
             seeds |= set(rows.changed_columns) | updated.get(embedded.model, set())
+        if embedded.where is not None:
+            seeds = _matching(embedded.model, seeds, embedded.where)
         found |= _documents(document.model, embedded.lookup, seeds)
     if embedded.link is not None:
         linked = _linked(embedded.link, embedded, by_model)
@@ -64,6 +66,16 @@ def _linked(link: Link, embedded: Embedded, by_model: dict) -> set[int]:
         return {owner if link.forward else target for owner, target in pairs}
     rows = by_model.get(embedded.model)
     return set() if rows is None else rows.column_values_moved(link.column)
+
+
+def _matching(model: type[models.Model], ids: set[int], where: dict) -> set[int]:
+    """The rows among `ids` that match `where`."""
+    found: set[int] = set()
+    ids = sorted(ids)
+    for start in range(0, len(ids), BATCH):
+        chosen = model.objects.filter(pk__in=ids[start : start + BATCH], **where)
+        found |= set(chosen.order_by().values_list("pk", flat=True))
+    return found
 
 
 def _documents(model: type[models.Model], lookup: str, ids: set[int]) -> set[int]:

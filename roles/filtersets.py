@@ -4,6 +4,7 @@ import django_filters
 
 from careerapi.api.filters import BaseFilterSet, OrderingFilter, SearchFilter, SlugsFilter
 from dataset.versions import DatasetStamp
+from occupations.filtersets import OccupationsFilter
 from skills.choices import SkillCategory
 from skills.models import Skill
 
@@ -102,6 +103,10 @@ class RoleFilterSet(BaseFilterSet):
     )
     company = CompanyScopedFilter(label="Roles at these companies or their organisations.")
     family = SlugsFilter(queryset=Family.objects.all(), label="Roles in these job families.")
+    occupation = OccupationsFilter(
+        label="Roles in these occupations: an O*NET-SOC code (15-1252.00), or a SOC code "
+        "(15-1252, 15-1200) for every occupation in that SOC group.",
+    )
     level = SlugsFilter(
         queryset=Level.objects.all(),
         field_name="ladders__levels",

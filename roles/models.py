@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from careerapi.db import DatasetModel, OrderedChild, SmallCountField, derived_from
+from occupations.models import Occupation
 from skills.models import Skill
 from sources.models import Source
 
@@ -106,6 +107,30 @@ class Role(DatasetModel):
     experience_quote = models.TextField(blank=True)
     employer_types = models.JSONField(default=list, blank=True)
     skills = models.ManyToManyField(Skill, through="RoleSkill", related_name="roles")
+    occupation = models.ForeignKey(
+        Occupation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="roles",
+        help_text="Where the role sits in the standard classification (O*NET-SOC).",
+    )
+    occupation_basis = models.TextField(
+        blank=True, help_text="Why the role is that occupation, with the words it rests on."
+    )
+    occupation_inferred = models.BooleanField(
+        default=False,
+        help_text="The mapping is the curators' judgement (the basis says why), not what the "
+        "source itself states.",
+    )
+    same_occupation = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        help_text="The other roles of the same company (its organisations included) in the "
+        "same occupation: linked by the loader from each role's company and occupation.",
+    )
 
     class Meta:
         ordering = ["title", "slug"]
@@ -116,6 +141,10 @@ class Role(DatasetModel):
                 condition=Q(experience_years_max__isnull=True)
                 | Q(experience_years_min__lte=F("experience_years_max")),
                 name="role_experience_min_lte_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(occupation__isnull=True) | ~Q(occupation_basis=""),
+                name="role_occupation_has_basis",
             ),
         ]
 

@@ -17,9 +17,9 @@ class SkillAliasInline(DatasetTabularInline):
 
 @admin.register(Skill)
 class SkillAdmin(DatasetAdmin):
-    list_display = ("name", "slug", "category", "updated_at")
-    list_filter = ("category",)
-    search_fields = ("slug", "name", "aliases__name", "description")
+    list_display = ("name", "slug", "category", "onet_example", "hot_technology", "updated_at")
+    list_filter = ("category", "hot_technology")
+    search_fields = ("slug", "name", "aliases__name", "description", "onet_example")
     ordering = ("name",)
     inlines = (SkillAliasInline,)
 

@@ -13,3 +13,4 @@ class SkillCategory(models.TextChoices):
     DOMAIN = "domain", "Domain"
     SOFT_SKILL = "soft_skill", "Soft skill"
     CERTIFICATION = "certification", "Certification"
+    TECHNOLOGY = "technology", "Technology (an O*NET technology skill)"

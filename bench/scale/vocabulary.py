@@ -139,8 +139,9 @@ TECH = words(
     "Spring Rails Node.js GraphQL gRPC Lambda S3 EC2 ECS Fargate CloudFormation Azure GCP AWS "
     "PyTorch TensorFlow scikit-learn Pandas NumPy Jupyter Tableau Looker Figma Jira Linux Nginx"
 )
+# Every name is qualified: a bare technology name ("Python") is one of O*NET's, which the
+# dataset's public data brings as a skill of its own.
 SKILL_QUALIFIERS = [
-    "",
     "Advanced",
     "Applied",
     "Cloud",

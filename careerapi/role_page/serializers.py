@@ -1,18 +1,22 @@
 """The role page: a role with everything a job board shows on its page, each fact with its
-source. It nests pay (`compensation`) and interview processes (`interviews`) in a role
-(`roles`), so it is composed here, above the apps, which stay independent of each other."""
+source. It nests pay (`compensation`: the company's salary bands, and the market pay of the
+role's occupation) and interview processes (`interviews`) in a role (`roles`), so it is
+composed here, above the apps, which stay independent of each other."""
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from careerapi.api.embedding import shows
 from careerapi.api.rows import RowListSerializer, written_rows
-from compensation.api.serializers import SalaryBandSummarySerializer
+from compensation.api.serializers import MarketPaySerializer, SalaryBandSummarySerializer
+from compensation.models import MarketPay
 from interviews.api.serializers import InterviewProcessSummarySerializer
+from occupations.api.serializers import OccupationRefSerializer
 from roles.api.serializers import (
     LadderSerializer,
     RelatedRoleSerializer,
     RoleContentSerializer,
+    RolePeerSerializer,
     RoleSerializer,
     RoleSkillDetailSerializer,
     SourceRefSerializer,
@@ -20,11 +24,17 @@ from roles.api.serializers import (
 )
 from roles.models import Role
 
+from .market_region import DEFAULT_MARKET_REGION, market_region_default
+
+MISSING = object()
+NATIONAL = {"region__code": DEFAULT_MARKET_REGION}
+
 
 class RoleDetailSerializer(RoleSerializer):
     """Everything a job board needs for a role page, each fact with its source."""
 
     source = SourceRefSerializer()
+    occupation = OccupationRefSerializer(allow_null=True)
     skills = RoleSkillDetailSerializer(source="role_skills", many=True)
     statistics = StatisticSerializer(many=True)
     content = RoleContentSerializer(many=True)
@@ -33,6 +43,16 @@ class RoleDetailSerializer(RoleSerializer):
     # A role page may show hundreds of bands: written from the prefetched rows.
     salary_bands = RowListSerializer(child=SalaryBandSummarySerializer(), read_only=True)
     interview_processes = InterviewProcessSummarySerializer(many=True)
+    market_pay = serializers.SerializerMethodField(
+        help_text="BLS market pay of the role's occupation (its SOC group) in `market_region` "
+        "(default: the United States), beside the company's own bands; empty when the role "
+        "has no occupation or BLS publishes none there."
+    )
+    same_occupation = RolePeerSerializer(
+        many=True,
+        help_text="The other roles of the same company (its organisations included) in the "
+        "same occupation, with their career ladders.",
+    )
     sources = serializers.SerializerMethodField(
         help_text="Every source the page cites, by slug: what to credit beside it."
     )
@@ -43,15 +63,42 @@ class RoleDetailSerializer(RoleSerializer):
             "experience_quote",
             "employer_types",
             "source",
+            "occupation_basis",
+            "occupation_inferred",
             "statistics",
             "content",
             "related",
             "ladders",
             "salary_bands",
             "interview_processes",
+            "market_pay",
+            "same_occupation",
             "sources",
             "updated_at",
         ]
+
+    def _market_pay(self, role: Role) -> list[MarketPay]:
+        """The market pay cells the page shows: read once, for `market_pay` and `sources`."""
+        if not hasattr(role, "_market_pay_cells"):
+            region = self.context.get("market_region", MISSING)
+            if region is MISSING:  # written without a request (the export): the default
+                region = market_region_default(dataset=self.context.get("dataset"))
+            group = role.occupation.group_id if role.occupation_id else None
+            cells = []
+            if group is not None and region is not None:
+                cells = list(
+                    MarketPay.objects.filter(occupation_id=group, region_id=region)
+                    .select_related("occupation", "region", "source")
+                    .order_by("slug")
+                )
+            role._market_pay_cells = cells
+        return role._market_pay_cells
+
+    @extend_schema_field(MarketPaySerializer(many=True))
+    # By default (the page the change feed lists) the national figures.
+    @shows("occupation__group__market_pay", MarketPaySerializer, where=NATIONAL)
+    def get_market_pay(self, role: Role) -> list[dict]:
+        return MarketPaySerializer(self._market_pay(role), many=True, context=self.context).data
 
     @extend_schema_field(SourceRefSerializer(many=True))
     @shows()  # the sources every other field of the page names
@@ -65,6 +112,7 @@ class RoleDetailSerializer(RoleSerializer):
             *role.ladders.all(),
             *role.salary_bands.all(),
             *role.interview_processes.all(),
+            *self._market_pay(role),
         ]
         cited = {row.source_id for row in rows}
         sources = written_rows(SourceRefSerializer, cited, context=self.context)

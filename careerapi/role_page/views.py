@@ -1,4 +1,5 @@
-"""GET /api/v1/roles/{slug}/: the role page, with its pay and interview processes."""
+"""GET /api/v1/roles/{slug}/: the role page, with its pay, its occupation's market pay and
+its interview processes."""
 
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -15,6 +16,7 @@ from interviews.models import InterviewProcess, InterviewStage
 from roles.models import Ladder, Level, Role, RoleSkill
 
 from . import examples
+from .market_region import MARKET_REGION_PARAMETER, market_region_from_request
 from .serializers import RoleDetailSerializer
 
 
@@ -24,16 +26,19 @@ from .serializers import RoleDetailSerializer
         description="Everything for a role page: skills with importance and category, "
         "statistics, responsibilities and other content, related roles, career ladders "
         "and levels, salary bands (converted with `currency` at the ECB rates of `rate_date`), "
-        "interview processes, and "
-        "the sources all of it comes from.",
-        parameters=CONVERSION_PARAMETERS,
+        "interview processes, the role's occupation (O*NET-SOC) with the BLS market pay of "
+        "that occupation in `market_region`, the roles of the same company in the same "
+        "occupation, and the sources all of it comes from.",
+        parameters=[MARKET_REGION_PARAMETER, *CONVERSION_PARAMETERS],
         examples=[examples.ROLE_DETAIL],
     ),
 )
 class RolePageViewSet(RetrieveModelMixin, CollectionViewSet):
     """A role's page: the role, its skills, content, ladders, pay and interviews."""
 
-    queryset = Role.objects.select_related("company", "family", "source").prefetch_related(
+    queryset = Role.objects.select_related(
+        "company", "family", "source", "occupation"
+    ).prefetch_related(
         Prefetch(
             "role_skills",
             queryset=RoleSkill.objects.select_related("skill", "source").order_by("skill__name"),
@@ -42,6 +47,12 @@ class RolePageViewSet(RetrieveModelMixin, CollectionViewSet):
         "content__source",
         "related__source",
         "related__related_role",
+        Prefetch(
+            "same_occupation",
+            queryset=Role.objects.select_related("company")
+            .prefetch_related(Prefetch("ladders", queryset=Ladder.objects.order_by("name")))
+            .order_by("title", "slug"),
+        ),
         Prefetch(
             "ladders",
             queryset=Ladder.objects.select_related("company", "role", "source")
@@ -59,10 +70,11 @@ class RolePageViewSet(RetrieveModelMixin, CollectionViewSet):
         ),
     )
     serializer_class = RoleDetailSerializer
-    action_query_parameters = {"retrieve": CONVERSION_QUERY}
+    action_query_parameters = {"retrieve": ("market_region", *CONVERSION_QUERY)}
 
     def get_serializer_context(self):
         return {
             **super().get_serializer_context(),
             "conversion": conversion_from_request(self.request),
+            "market_region": market_region_from_request(self.request),
         }

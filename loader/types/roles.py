@@ -16,7 +16,7 @@ from roles.models import (
 )
 
 from ..declaring import Children, DatasetType, Range, Ref, Refs, Value
-from .rules import currency_units_known, in_order
+from .rules import currency_units_known, in_order, requires
 
 FAMILIES = DatasetType(
     "families",
@@ -129,6 +129,14 @@ ROLES = DatasetType(
             "employer_types",
             schema={"type": "array", "items": {"$ref": "#/$defs/text"}, "uniqueItems": True},
         ),
+        Ref("occupation", description="The role's O*NET-SOC occupation (15-1252.00)."),
+        Value("occupation_basis"),
+        Value("occupation_inferred"),
+        Refs(
+            "same_occupation",
+            description="Derived by the loader from each role's company and occupation; a list "
+            "in a file is replaced.",
+        ),
         Children("statistics", type=statistics(RoleStatistic, "role")),
         Children("skills", type=ROLE_SKILLS),
         Children("content", type=ROLE_CONTENT),
@@ -136,6 +144,7 @@ ROLES = DatasetType(
     ],
     collection="roles",
     viewset=RolePageViewSet,
+    checks=(requires("occupation", "occupation_basis"),),
 )
 
 LEVELS = DatasetType(

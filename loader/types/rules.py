@@ -103,3 +103,13 @@ def currencies_standard(entries, index) -> Iterator[tuple]:
         if currency.data["code"] not in known:
             code = currency.data["code"]
             yield currency, ("code",), f"{code!r} is not an ISO 4217 currency code"
+
+
+def onet_mapping_explained(entries, index) -> Iterator[tuple]:
+    """A skill the fixtures map to an O*NET technology (one not of O*NET's own making, which
+    has category technology) says why it is that technology."""
+    for skill in entries:
+        data = skill.data
+        mapped = data.get("onet_example") and data["category"] != "technology"
+        if mapped and not data.get("onet_mapping"):
+            yield skill, ("onet_mapping",), "an onet_example needs the reason: onet_mapping"

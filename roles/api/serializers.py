@@ -165,6 +165,12 @@ class RoleSerializer(serializers.ModelSerializer):
 
     company = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     family = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    occupation = serializers.SlugRelatedField(
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text="The role's O*NET-SOC occupation (/api/v1/occupations/{code}/).",
+    )
     skills = RoleSkillSerializer(source="role_skills", many=True)
 
     class Meta:
@@ -174,12 +180,24 @@ class RoleSerializer(serializers.ModelSerializer):
             "title",
             "company",
             "family",
+            "occupation",
             "summary",
             "experience_years_min",
             "experience_years_max",
             "skills",
             "updated_at",
         ]
+
+
+class RolePeerSerializer(serializers.ModelSerializer):
+    """Another role of the same company and occupation, with its career ladders."""
+
+    company = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    ladders = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+
+    class Meta:
+        model = Role
+        fields = ["slug", "title", "company", "ladders"]
 
 
 class RoleRefSerializer(serializers.ModelSerializer):

@@ -86,7 +86,7 @@ class CompanyViewSet(ReadOnlyViewSet):
 class SkillViewSet(ReadOnlyViewSet):
     """The skill catalogue (`skills/`), served here because it filters by role."""
 
-    queryset = Skill.objects.prefetch_related("aliases").order_by("name")
+    queryset = Skill.objects.prefetch_related("aliases", "sources").order_by("name")
     serializer_class = SkillSerializer
     filterset_class = filtersets.SkillFilterSet
 

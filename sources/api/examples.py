@@ -26,6 +26,24 @@ JOBDESCRIPTION_AWS_DEVELOPER = {
     "title": "AWS Developer",
     "attribution": "AWS Developer — JobDescription.org",
 }
+# The public releases, as the loader names them.
+ONET = {
+    "slug": "onet-29-2",
+    "title": "O*NET 29.2 Database",
+    "attribution": (
+        "O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training "
+        "Administration (USDOL/ETA). Used under the CC BY 4.0 license. Modified: reshaped into "
+        "this API's resources."
+    ),
+}
+OEWS = {
+    "slug": "bls-oews-2025a01",
+    "title": "Occupational Employment and Wage Statistics, May 2025",
+    "attribution": (
+        "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, "
+        "May 2025"
+    ),
+}
 
 SOURCE = OpenApiExample(
     "Source",

@@ -1,5 +1,5 @@
-"""The regions, currencies, exchange-rates and salary-bands endpoints, on the seed dataset
-(with the ECB extract of tests/data/ecb/).
+"""The regions, currencies, exchange-rates, salary-bands and market-pay endpoints, on the seed
+dataset (with the ECB extract of tests/data/ecb/ and the OEWS extract of tests/data/oews/).
 
 Filters of /salary-bands/ are in test_filtersets.py, its `currency=` in test_conversion.py.
 """
@@ -47,7 +47,9 @@ def test_regions_list_the_tree_in_path_order(client, seed_dataset):
     response = client.get(REGIONS, {"page_size": 100})
 
     body = response.json()
-    assert body["count"] == 22
+    # The fixtures' 22, and the BLS OEWS extract's other areas: four states, the Washington
+    # metro area (DC-VA-MD-WV) and a nonmetropolitan area of Washington state.
+    assert body["count"] == 28
     assert slugs(response)[:3] == ["world", "asia-pacific", "au"]
     london = next(region for region in body["results"] if region["slug"] == "london")
     assert {key: london[key] for key in ("name", "kind", "code", "parent", "currency")} == {
@@ -101,7 +103,7 @@ def test_regions_filter_by_parent_gives_direct_children(client, seed_dataset):
 
 
 def test_regions_filter_by_updated_since(client, seed_dataset):
-    assert client.get(REGIONS, {"updated_since": "2000-01-01T00:00:00Z"}).json()["count"] == 22
+    assert client.get(REGIONS, {"updated_since": "2000-01-01T00:00:00Z"}).json()["count"] == 28
     assert client.get(REGIONS, {"updated_since": "2999-01-01T00:00:00Z"}).json()["count"] == 0
     assert "updated_since" in errors_of(client.get(REGIONS, {"updated_since": "yesterday"}))
 
@@ -352,3 +354,13 @@ def test_salary_bands_list_query_count_is_bounded(
     assert query_count(client, f"{BANDS}?page_size=1{suffix}") == query_count(
         client, f"{BANDS}?page_size=100{suffix}"
     )
+
+
+def test_market_pay_lists_bls_cells_by_occupation_and_area(client, seed_dataset):
+    body = client.get("/api/v1/market-pay/", {"occupation": "15-1252", "page_size": 100}).json()
+
+    # Software Developers in the extract's nine areas (tests/compensation/test_market_pay.py
+    # has the figures, filters and footnotes).
+    assert body["count"] == 9
+    assert all(cell["occupation"]["code"] == "15-1252" for cell in body["results"])
+    assert all(cell["currency"] == "USD" for cell in body["results"])

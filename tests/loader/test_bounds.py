@@ -54,7 +54,8 @@ def test_an_alias_bomb_is_refused_at_once_naming_the_file_and_changes_nothing(
     assert database_snapshot() == before
 
 
-def test_the_bomb_is_counted_without_being_built(tmp_path):
+def test_the_bomb_is_counted_without_being_built(tmp_path, settings):
+    settings.ONET_FILES = settings.OEWS_FILES = []  # what is measured is the bomb's reading
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text(alias_bomb(levels=12))  # 10**12 once expanded
 
@@ -134,14 +135,15 @@ def test_a_recursive_alias_is_refused_by_the_constructor(dataset_copy):
 def test_a_file_over_the_size_bound_is_refused_naming_file_and_limit(
     settings, seed_dataset, dataset_copy
 ):
-    settings.DATASET_MAX_FILE_BYTES = 100_000  # the real fixtures' largest file is 71 kB
-    (dataset_copy / "catalogue" / "huge.yaml").write_text(padded_skills(100_001))
+    # The real fixtures' largest file is 71 kB, the tests' O*NET extract 256 kB.
+    settings.DATASET_MAX_FILE_BYTES = 300_000
+    (dataset_copy / "catalogue" / "huge.yaml").write_text(padded_skills(300_001))
     before = database_snapshot()
 
     err = run_broken_load(dataset_copy)
 
     assert err.splitlines() == [
-        "catalogue/huge.yaml: /: the file is 100,001 bytes, more than the limit of 100,000 "
+        "catalogue/huge.yaml: /: the file is 300,001 bytes, more than the limit of 300,000 "
         "bytes (DATASET_MAX_FILE_BYTES); refused"
     ]
     assert database_snapshot() == before
@@ -149,8 +151,8 @@ def test_a_file_over_the_size_bound_is_refused_naming_file_and_limit(
 
 @pytest.mark.django_db
 def test_a_file_of_exactly_the_size_bound_loads(settings, dataset_copy, load):
-    settings.DATASET_MAX_FILE_BYTES = 100_000
-    (dataset_copy / "catalogue" / "huge.yaml").write_text(padded_skills(100_000))
+    settings.DATASET_MAX_FILE_BYTES = 300_000
+    (dataset_copy / "catalogue" / "huge.yaml").write_text(padded_skills(300_000))
 
     assert load(dataset_copy).changed
 

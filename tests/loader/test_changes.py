@@ -95,13 +95,23 @@ def test_removing_a_file_reports_each_item_it_held_as_deleted(client, load, data
     (dataset_copy / "industry" / "aws-developer.yaml").unlink()
     load(dataset_copy)
 
-    assert feed(client, since=old) == [
-        ("skills", "graphql", "deleted"),
+    changes = feed(client, since=old)
+    assert [change for change in changes if change[0] != "skills"] == [
         ("roles", "aws-architect", "deleted"),
         ("roles", "aws-developer", "deleted"),
         ("salary-bands", "aws-architect-usd", "deleted"),
         ("salary-bands", "aws-developer-senior-usd", "deleted"),
     ]
+    # The skills the file's roles asked for no longer name its source; GraphQL, which the
+    # file defined, stays as the technology O*NET lists under that name.
+    skills = {slug for kind, slug, change in changes if kind == "skills" and change == "updated"}
+    assert {"graphql", "cost-optimization", "aws-lambda"} <= skills
+    assert len(skills) == len([c for c in changes if c[0] == "skills"])
+    for slug in skills:
+        skill = client.get(f"/api/v1/skills/{slug}/").json()
+        assert "jobdescription-org-aws-developer" not in {s["slug"] for s in skill["sources"]}
+    graphql = client.get("/api/v1/skills/graphql/").json()
+    assert (graphql["category"], graphql["onet_mapping"]) == ("technology", "")
 
 
 @pytest.mark.parametrize(
@@ -116,7 +126,10 @@ def test_removing_a_file_reports_each_item_it_held_as_deleted(client, load, data
         pytest.param(
             "industry/aws-developer.yaml",
             lambda d: d["roles"][0]["skills"].pop(),
-            [("roles", "aws-developer", "updated")],
+            [
+                ("skills", "cost-optimization", "updated"),  # one source fewer
+                ("roles", "aws-developer", "updated"),
+            ],
             id="role skill removed",
         ),
         pytest.param(

@@ -15,7 +15,8 @@ from loader.services import dataset_load
 
 pytestmark = pytest.mark.django_db
 
-APPS = ("sources", "skills", "roles", "compensation", "interviews")  # what others point at first
+# What the others point at first.
+APPS = ("sources", "skills", "occupations", "roles", "compensation", "interviews")
 
 
 def _models() -> list:

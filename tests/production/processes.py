@@ -176,6 +176,10 @@ class Server:
             "DATABASE_STATEMENT_TIMEOUT": "5",
             "DATASET_VERSION_CHECK_SECONDS": "5",
             "PUBLIC_BASE_URL": "",
+            # The public labour-market data as the suite's extracts hold it, as the loads the
+            # tests run (test settings) read it: CI loads the real releases once, elsewhere.
+            "ONET_FILES": str(REPO / "tests" / "data" / "onet" / "db_29_2_text.zip"),
+            "OEWS_FILES": str(REPO / "tests" / "data" / "oews" / "sqlite" / "oews-2025.sqlite.gz"),
             **env,
         }
         self.process: subprocess.Popen | None = None

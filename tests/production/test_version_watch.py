@@ -12,7 +12,7 @@ from dataset.versions import VersionWatch, version_announce
 
 from .processes import http_get, http_json, served_dataset_load, wait_until
 
-SKILLS = "/api/v1/skills/?page_size=100"
+SKILLS = "/api/v1/skills/?category=tool&page_size=100"  # the page the new skill joins
 REQUESTS = 20  # enough to reach both workers many times over
 
 

@@ -137,7 +137,13 @@ def test_role_page_nests_everything_with_sources(seed_dataset, client):
     assert senior["source"]["slug"] == "himalayas-amazon-engineer-guide"
     assert [p["slug"] for p in role["interview_processes"]] == ["amazon-engineer-loop-himalayas"]
     assert [r["name"] for r in role["related"]][:2] == ["AWS", "Cloud Engineer"]
-    assert [s["slug"] for s in role["sources"]] == ["himalayas-amazon-engineer-guide"]
+    # The guide, and BLS for the market pay of the role's occupation beside its bands.
+    assert [s["slug"] for s in role["sources"]] == [
+        "bls-oews-2025a01",
+        "himalayas-amazon-engineer-guide",
+    ]
+    assert role["occupation"]["code"] == "15-1252.00"
+    assert [cell["slug"] for cell in role["market_pay"]] == ["15-1252-us"]
     skill = next(s for s in role["skills"] if s["slug"] == "java")
     assert skill["source"]["slug"] == "himalayas-amazon-engineer-guide" and skill["quote"]
 
@@ -161,7 +167,9 @@ def test_role_page_rejects_an_unsupported_currency(seed_dataset, client):
 
 def test_role_page_query_count_is_bounded(seed_dataset, client, django_assert_max_num_queries):
     client.get(f"{ROLES}aws-developer/", {"currency": "USD"})  # memoises small tables
-    with django_assert_max_num_queries(14):  # the version, the role, one per nested kind, the bands
+    # The version, the role, one per nested kind, the bands, the occupation's market pay, and
+    # the other roles of the company in the occupation with their ladders.
+    with django_assert_max_num_queries(17):
         assert client.get(f"{ROLES}amazon-engineer/", {"currency": "EUR"}).status_code == 200
 
 

@@ -17,6 +17,7 @@ How each kind of field is written:
 - a list of related rows (a many-to-many link, or the rows that point at the item): read
   for the whole batch, the links of every list in one query, in the order of the view's
   prefetch (`queryset`) or of the related model;
+- an object of another serializer the item holds (a conversion): written by that serializer;
 - a method field: the serializer's own method, given the row as an object (`RowObject`).
 
 A row written outside a load may point at a row a memoised table lacks: the table is then

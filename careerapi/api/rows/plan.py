@@ -178,6 +178,8 @@ class _Compiler:
             return f"b[{name!r}].get(row['id'], [])"
         if many:  # a list of rows (or instances) the item holds itself
             return self.call(_list_reader(source[0], type(drf_field.child)))
+        if isinstance(drf_field, serializers.BaseSerializer) and _model_of(drf_field) is None:
+            return self.call(_object_reader(source[0], type(drf_field)))  # an object it holds
         if isinstance(drf_field, serializers.BaseSerializer | relations.RelatedField):
             if len(source) != 1:
                 raise self.refuse(name, "a related field through a dotted source")
@@ -296,6 +298,20 @@ def _list_reader(attribute: str, serializer_class) -> Reader:
             if item.pk not in written:
                 written[item.pk] = w.child(serializer_class).write(item)
         return [written[item.pk] for item in items]
+
+    return read
+
+
+def _model_of(drf_field):
+    return getattr(getattr(drf_field, "Meta", None), "model", None)
+
+
+def _object_reader(attribute: str, serializer_class) -> Reader:
+    """An object of another serializer the item holds itself (a period's conversion)."""
+
+    def read(w, row, b):
+        value = row[attribute] if type(row) is dict else getattr(row, attribute)
+        return None if value is None else w.child(serializer_class).write(value)
 
     return read
 

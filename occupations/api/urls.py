@@ -1,0 +1,12 @@
+"""Routes of the occupations app's API, mounted under /api/v1/ by careerapi/urls.py."""
+
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+router = SimpleRouter()
+router.register("soc-groups", views.SocGroupViewSet)
+router.register("job-zones", views.JobZoneViewSet)
+router.register("occupations", views.OccupationViewSet)
+
+urlpatterns = router.urls
