@@ -247,9 +247,10 @@ class MarketPayFilterSet(BaseFilterSet):
             ("hourly_median", "hourly_median"),
             ("location_quotient", "location_quotient"),
         ),
-        label="Sort by occupation, region, employment, annual_median, hourly_median or "
-        "location_quotient; prefix with - for descending. Cells without the figure come last, "
-        "ties by slug. Default: by occupation code, then region.",
+        label="Sort by occupation, region (in tree order), employment, annual_median, "
+        "hourly_median or location_quotient; prefix with - for descending. Cells without the "
+        "figure come last, ties by slug. Default: by slug (the SOC code, then the region's "
+        "slug).",
     )
 
     class Meta:

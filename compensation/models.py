@@ -252,7 +252,7 @@ class MarketPay(DatasetModel):
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="market_pay")
 
     class Meta:
-        ordering = ["occupation__code", "region__path"]
+        ordering = ["slug"]
         verbose_name_plural = "market pay"
         indexes = [
             models.Index(fields=["occupation", "region"], name="market_pay_cell"),

@@ -10,9 +10,10 @@ ordered by slug (currencies by code). The querysets and serializers are the API'
 detail ones, taken from the viewsets, so an exported item is exactly what
 `GET /api/v1/<type>/<slug>/` returns. Rows are read in chunks, each chunk with its
 prefetches, so memory stays bounded and the number of queries does not grow with each item.
-A type whose list is written from rows (a `RowList` viewset: rates, bands, questions) is
-exported so too, by the serializer's own fields: the ECB's rates alone are 187,208 items,
-which model instances and serializer fields would take minutes to write.
+A type whose list or detail is written from rows (a `RowList` or `RowDetail` viewset:
+rates, bands, questions, market pay, occupations) is exported so too, by the serializer's
+own fields: the ECB's rates alone are 187,208 items, BLS's market pay 236,799, which model
+instances and serializer fields would take minutes to write.
 """
 
 import hashlib
@@ -24,7 +25,7 @@ from rest_framework import serializers
 from rest_framework.utils.encoders import JSONEncoder
 
 from careerapi.api.rows import RowWriter
-from careerapi.api.views import RowList
+from careerapi.api.views import RowDetail, RowList
 from careerapi.heartbeat import heartbeat
 from dataset.versions import dataset_snapshot
 
@@ -44,8 +45,8 @@ class ExportType:
 
     @property
     def rows(self) -> bool:
-        """Whether its items are written from rows, as its list is."""
-        return issubclass(self.viewset, RowList)
+        """Whether its items are written from rows, as its list or its detail is."""
+        return issubclass(self.viewset, RowList | RowDetail)
 
     def detail(self):
         """The viewset's detail queryset (ordered by key) and serializer class."""

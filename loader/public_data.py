@@ -328,6 +328,7 @@ def onet_entries(release: OnetRelease, *, skills: list, soc_codes: set[str]) -> 
                 "example": t.example,
                 "commodity_code": t.commodity_code,
                 "commodity_title": t.commodity_title,
+                "hot_technology": t.hot,
                 "in_demand": t.in_demand,
             }
         )

@@ -174,6 +174,10 @@ class TechnologySkill(OrderedChild):
     example = models.CharField(max_length=200, help_text="The technology as O*NET names it.")
     commodity_code = models.PositiveIntegerField(help_text="Its UNSPSC commodity code.")
     commodity_title = models.CharField(max_length=200)
+    hot_technology = models.BooleanField(
+        default=False,
+        help_text="O*NET marks the technology a Hot Technology (as its skill says too).",
+    )
     in_demand = models.BooleanField(
         default=False,
         help_text="O*NET marks it In Demand: frequently in job postings for this occupation.",

@@ -17,3 +17,9 @@ def occupation_groups() -> dict[str, str | None]:
 def soc_group_paths() -> dict[str, str]:
     """Every SOC group's code -> its path from the top ("00-0000/15-0000/…/")."""
     return dict(SocGroup.objects.order_by().values_list("code", "path"))
+
+
+@dataset_memo
+def soc_group_paths_by_id() -> dict[int, str]:
+    """Every SOC group's id -> its path, for what shows an occupation's groups."""
+    return dict(SocGroup.objects.order_by().values_list("id", "path"))

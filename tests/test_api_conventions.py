@@ -165,33 +165,3 @@ def test_updated_since_out_of_range_is_a_400(seed_dataset, client, value):
 
     assert response.status_code == 400
     assert response.json()["errors"][0]["parameter"] == "updated_since"
-
-
-NASTY_VALUES = [
-    "' OR 1=1 --",
-    "python\x00",
-    "x" * 500,
-    "-1",
-    "1e400",
-    "NaN",
-    "[]",
-    "%",
-    "\u202e\u0000",
-    "2020-01-01T00:00:00+99:00",
-]
-
-
-def _list_endpoints():
-    for router in COLLECTION_ROUTERS:
-        for prefix, viewset, _ in router.registry:
-            for name in viewset.filterset_class.base_filters:
-                yield f"/api/v1/{prefix}/", name
-
-
-@pytest.mark.parametrize(("url", "parameter"), list(_list_endpoints()))
-def test_no_filter_value_makes_a_500(seed_dataset, client, url, parameter):
-    for value in NASTY_VALUES:
-        response = client.get(url, {parameter: value})
-        assert response.status_code in (200, 400), (parameter, value, response.content[:300])
-        if response.status_code == 400:
-            assert response["Content-Type"] == "application/problem+json"

@@ -17,6 +17,7 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 
 from careerapi.api.errors import PROBLEM_CONTENT_TYPE
+from careerapi.urls import COLLECTION_ROUTERS
 
 from .seeded import seeded_module  # noqa: F401 (a fixture, used by name)
 
@@ -214,3 +215,34 @@ def test_hostile_parameter_names_are_a_400_naming_them(client, name):
         assert response["Content-Type"] == PROBLEM_CONTENT_TYPE
         named = {error["parameter"] for error in response.json()["errors"]}
         assert name.replace("\x00", "\\x00") in named, (path, named)
+
+
+# Every filter of every collection, each with a few values that once broke one.
+NASTY_VALUES = [
+    "' OR 1=1 --",
+    "python\x00",
+    "x" * 500,
+    "-1",
+    "1e400",
+    "NaN",
+    "[]",
+    "%",
+    "\u202e\u0000",
+    "2020-01-01T00:00:00+99:00",
+]
+
+
+def _list_endpoints():
+    for router in COLLECTION_ROUTERS:
+        for prefix, viewset, _ in router.registry:
+            for name in viewset.filterset_class.base_filters:
+                yield f"/api/v1/{prefix}/", name
+
+
+@pytest.mark.parametrize(("url", "parameter"), list(_list_endpoints()))
+def test_no_filter_value_makes_a_500(client, url, parameter):
+    for value in NASTY_VALUES:
+        response = client.get(url, {parameter: value})
+        assert response.status_code in (200, 400), (parameter, value, response.content[:300])
+        if response.status_code == 400:
+            assert response["Content-Type"] == "application/problem+json"

@@ -2,8 +2,9 @@
 
 import re
 
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.mixins import ListModelMixin, RetrieveModelMixin
+from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.viewsets import GenericViewSet
 
@@ -121,6 +122,21 @@ class RowList:
         writer = RowWriter(self.get_serializer(), queryset=self.get_queryset())
         page = self.paginate_queryset(writer.rows(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(writer.write_many(page))
+
+
+class RowDetail:
+    """ViewSet mixin: the detail is written from rows too, its nested lists read one query
+    each (an item that nests hundreds of rows: an occupation's titles, tasks, technologies).
+    The export writes such items so as well."""
+
+    def retrieve(self, request, *args, **kwargs):
+        queryset = self.get_queryset()
+        writer = RowWriter(self.get_serializer(), queryset=queryset)
+        lookup = self.lookup_url_kwarg or self.lookup_field
+        rows = list(writer.rows(queryset.filter(**{self.lookup_field: self.kwargs[lookup]})))
+        if not rows:
+            raise NotFound(f"No {queryset.model._meta.verbose_name} {self.kwargs[lookup]}.")
+        return Response(writer.write(rows[0]))
 
 
 class ApiView(CachedResponses, QueryParameterCheck, APIView):

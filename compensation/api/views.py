@@ -146,9 +146,8 @@ class SalaryBandViewSet(RowList, ReadOnlyViewSet):
 class MarketPayViewSet(RowList, ReadOnlyViewSet):
     """BLS market pay by occupation and area, convertible to one currency."""
 
-    queryset = MarketPay.objects.select_related("occupation", "region", "source").order_by(
-        "occupation__code", "region__path"
-    )
+    # By slug: the SOC code, then the region's slug, with no join to sort by.
+    queryset = MarketPay.objects.select_related("occupation", "region", "source").order_by("slug")
     serializer_class = serializers.MarketPaySerializer
     filterset_class = filtersets.MarketPayFilterSet
     action_query_parameters = {

@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name_plural': 'market pay',
-                'ordering': ['occupation__code', 'region__path'],
+                'ordering': ['slug'],
                 'indexes': [models.Index(fields=['occupation', 'region'], name='market_pay_cell'), models.Index(fields=['region', 'occupation'], name='market_pay_by_region')],
             },
         ),

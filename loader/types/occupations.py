@@ -123,6 +123,7 @@ TECHNOLOGY_SKILLS = DatasetType(
         Value("example"),
         Value("commodity_code"),
         Value("commodity_title"),
+        Value("hot_technology"),
         Value("in_demand"),
     ],
     identity=("occupation_id", "skill_id"),

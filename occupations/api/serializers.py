@@ -18,6 +18,7 @@ from occupations.models import (
     Task,
     TechnologySkill,
 )
+from occupations.selectors import soc_group_paths_by_id
 from sources.api.serializers import SourceRefSerializer
 
 #: The code of all occupations, the root of every path: not a group of its own to list.
@@ -108,8 +109,12 @@ class TechnologySkillSerializer(serializers.ModelSerializer):
     """A technology the occupation uses, as one of the API's skills."""
 
     skill = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    name = serializers.CharField(source="skill.name", help_text="The skill's name in this API.")
-    hot_technology = serializers.BooleanField(source="skill.hot_technology")
+    name = serializers.SlugRelatedField(
+        source="skill",
+        slug_field="name",
+        read_only=True,
+        help_text="The skill's name in this API (O*NET's is `example`).",
+    )
 
     class Meta:
         model = TechnologySkill
@@ -125,8 +130,8 @@ class TechnologySkillSerializer(serializers.ModelSerializer):
 
 
 class RelatedOccupationSerializer(serializers.ModelSerializer):
-    code = serializers.CharField(source="related.code")
-    title = serializers.CharField(source="related.title")
+    code = serializers.SlugRelatedField(source="related", slug_field="code", read_only=True)
+    title = serializers.SlugRelatedField(source="related", slug_field="title", read_only=True)
 
     class Meta:
         model = RelatedOccupation
@@ -166,4 +171,5 @@ class OccupationDetailSerializer(OccupationSerializer):
     def get_groups(self, occupation: Occupation) -> list[str]:
         if occupation.group_id is None:
             return []
-        return [code for code in occupation.group.path.strip("/").split("/") if code != TOTAL]
+        path = soc_group_paths_by_id(dataset=self.context.get("dataset"))[occupation.group_id]
+        return [code for code in path.strip("/").split("/") if code != TOTAL]

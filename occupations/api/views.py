@@ -1,12 +1,11 @@
 """Read-only endpoints for SOC groups, job zones and O*NET occupations."""
 
-from django.db.models import Prefetch
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.exceptions import NotFound
 
-from careerapi.api.views import ReadOnlyViewSet
+from careerapi.api.views import ReadOnlyViewSet, RowDetail, RowList
 from occupations import filtersets
-from occupations.models import JobZone, Occupation, RelatedOccupation, SocGroup, TechnologySkill
+from occupations.models import JobZone, Occupation, SocGroup
 
 from . import examples, serializers
 
@@ -86,42 +85,25 @@ class JobZoneViewSet(ReadOnlyViewSet):
         examples=[examples.OCCUPATION_DETAIL],
     ),
 )
-class OccupationViewSet(ReadOnlyViewSet):
-    """O*NET occupations: the list, and each occupation's page."""
+class OccupationViewSet(RowList, RowDetail, ReadOnlyViewSet):
+    """O*NET occupations: the list, and each occupation's page (both written from rows)."""
 
-    queryset = Occupation.objects.select_related("job_zone", "group").order_by("code")
+    queryset = Occupation.objects.order_by("code")
     serializer_class = serializers.OccupationSerializer
     filterset_class = filtersets.OccupationFilterSet
     lookup_field = "code"
     lookup_value_regex = OCCUPATION_CODE
-
-    def get_queryset(self):
-        if self.action != "retrieve":
-            return self.queryset
-        return self.queryset.select_related("job_zone__source", "source").prefetch_related(
-            "alternate_titles",
-            "reported_titles",
-            "tasks",
-            Prefetch(
-                "technology_skills",
-                queryset=TechnologySkill.objects.select_related("skill").order_by("position"),
-            ),
-            Prefetch(
-                "related",
-                queryset=RelatedOccupation.objects.select_related("related").order_by("position"),
-            ),
-        )
 
     def get_serializer_class(self):
         if self.action == "retrieve":
             return serializers.OccupationDetailSerializer
         return super().get_serializer_class()
 
-    def get_object(self):
+    def retrieve(self, request, *args, **kwargs):
         code = self.kwargs[self.lookup_field]
         if "." not in code:  # the SOC code names its .00 occupation
             self.kwargs[self.lookup_field] = f"{code}.00"
         try:
-            return super().get_object()
-        except Http404:
-            raise Http404(f"No occupation {code}.") from None
+            return super().retrieve(request, *args, **kwargs)
+        except NotFound:
+            raise NotFound(f"No occupation {code}.") from None
