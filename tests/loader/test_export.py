@@ -12,7 +12,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from loader.exporting import EXPORT_TYPES
+from careerapi import heartbeat
+from loader.exporting import EXPORT_CHUNK_SIZE, EXPORT_TYPES
 from loader.reading import DatasetInvalid
 from loader.services import dataset_load
 from roles.models import Role
@@ -274,3 +275,15 @@ def test_the_export_outside_a_transaction_reads_one_snapshot(tmp_path):
         == hashlib.sha256(body[:last_line_start]).hexdigest()
     )
     assert len(body.splitlines()) == 2 + sum(json.loads(body.splitlines()[0])["counts"].values())
+
+
+def test_a_long_export_tells_the_worker_it_is_alive(client, seed_dataset, monkeypatch):
+    beats = []
+    monkeypatch.setattr(heartbeat, "_notify", lambda: beats.append(1))
+
+    body = export_body(client)
+
+    # One beat per chunk of rows written (500): gunicorn kills only a silent worker, and the
+    # export of the whole public data streams for minutes.
+    assert len(beats) >= body.count(b"\n") // EXPORT_CHUNK_SIZE - len(EXPORT_TYPES)
+    assert beats
