@@ -124,9 +124,11 @@ class LadderSerializer(serializers.ModelSerializer):
 class RoleSkillSerializer(serializers.ModelSerializer):
     """A skill a role needs, with the importance the source gives it and its weight."""
 
-    slug = serializers.CharField(source="skill.slug")
-    name = serializers.CharField(source="skill.name")
-    category = serializers.CharField(source="skill.category")
+    # Columns of the skill, each read from a memo of that column when written from rows:
+    # not a copy of every skill (thousands, with O*NET's technologies) in every worker.
+    slug = serializers.SlugRelatedField(source="skill", slug_field="slug", read_only=True)
+    name = serializers.SlugRelatedField(source="skill", slug_field="name", read_only=True)
+    category = serializers.SlugRelatedField(source="skill", slug_field="category", read_only=True)
     weight = serializers.IntegerField()
 
     class Meta:
