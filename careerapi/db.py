@@ -28,6 +28,13 @@ class SmallCountField(models.PositiveSmallIntegerField):
     default_validators = [MaxValueValidator(32767)]
 
 
+class CountField(models.PositiveIntegerField):
+    """A count or a code (employment, a task's id): up to 2,147,483,647 on every database,
+    stated for the same reason as SmallCountField's limit."""
+
+    default_validators = [MaxValueValidator(2147483647)]
+
+
 class DatasetModel(models.Model):
     """A row written only by the dataset loader.
 

@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 
-from careerapi.db import DatasetModel, SmallCountField
+from careerapi.db import CountField, DatasetModel, SmallCountField
 from occupations.models import SocGroup
 from roles.models import Level, Role
 from sources.models import Source
@@ -223,7 +223,7 @@ class MarketPay(DatasetModel):
         help_text="The BLS series id of the figures, less the two digits of each figure's "
         "datatype (01 employment … 17 location quotient).",
     )
-    employment = models.PositiveIntegerField(null=True, blank=True)
+    employment = CountField(null=True, blank=True)
     employment_rse = models.DecimalField(
         max_digits=5, decimal_places=1, null=True, blank=True, help_text="Percent."
     )

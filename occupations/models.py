@@ -5,7 +5,7 @@ job zones that say how much preparation an occupation needs."""
 from django.db import models
 from django.db.models import Q
 
-from careerapi.db import DatasetModel, OrderedChild, SmallCountField, derived_from
+from careerapi.db import CountField, DatasetModel, OrderedChild, SmallCountField, derived_from
 from skills.models import Skill
 from sources.models import Source
 
@@ -142,7 +142,7 @@ class Task(OrderedChild):
     """A task statement of an occupation, with how O*NET rates it."""
 
     occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="tasks")
-    task_id = models.PositiveIntegerField(unique=True, help_text="O*NET's Task ID.")
+    task_id = CountField(unique=True, help_text="O*NET's Task ID.")
     statement = models.TextField()
     kind = models.CharField(
         max_length=20,
@@ -150,7 +150,7 @@ class Task(OrderedChild):
         blank=True,
         help_text="Core or supplemental; blank where O*NET gives no type.",
     )
-    incumbents_responding = models.PositiveIntegerField(null=True, blank=True)
+    incumbents_responding = CountField(null=True, blank=True)
     date = models.CharField(max_length=7, help_text="When O*NET last rated it (YYYY-MM).")
     domain_source = models.CharField(max_length=40)
 
@@ -172,7 +172,7 @@ class TechnologySkill(OrderedChild):
     )
     skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="occupation_links")
     example = models.CharField(max_length=200, help_text="The technology as O*NET names it.")
-    commodity_code = models.PositiveIntegerField(help_text="Its UNSPSC commodity code.")
+    commodity_code = CountField(help_text="Its UNSPSC commodity code.")
     commodity_title = models.CharField(max_length=200)
     hot_technology = models.BooleanField(
         default=False,
