@@ -29,7 +29,7 @@ from sources.models import Source
 
 from .choices import PayBasis, RegionKind
 from .models import Currency, ExchangeRate, MarketPay, Region, SalaryBand
-from .selectors import exchange_rates_latest, region_subtrees
+from .selectors import exchange_rates_latest, regions_also_inside
 from .services import BASE_CURRENCY
 
 AMOUNT_LIMITS = {"max_digits": 14, "decimal_places": 2, "min_value": 0}
@@ -58,14 +58,19 @@ class RegionTreeFilter(SlugsFilter):
 
     def __init__(self, **kwargs):
         lookups = ("slug", "code", "area_code")
-        super().__init__(queryset=Region.objects.all(), lookups=lookups, **kwargs)
+        super().__init__(queryset=Region.objects.all(), lookups=lookups, carry=("path",), **kwargs)
 
     def filter(self, qs, value):
         if not value:
             return qs
-        subtrees = region_subtrees(dataset=getattr(self.parent.request, "dataset", None))
-        ids = set().union(*(subtrees.get(region.pk, {region.pk}) for region in value))
-        return qs.filter(**{f"{self.field_name}__in": sorted(ids)})
+        also = regions_also_inside(dataset=getattr(self.parent.request, "dataset", None))
+        match, extra = Q(), set()
+        for region in value:  # one indexed prefix match, and the few regions it misses
+            match |= Q(**{f"{self.field_name}__path__startswith": region.path})
+            extra |= also.get(region.pk, set())
+        if extra:
+            match |= Q(**{f"{self.field_name}__in": sorted(extra)})
+        return qs.filter(match)
 
 
 class NullsLastOrderingFilter(OrderingFilter):

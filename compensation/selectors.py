@@ -48,30 +48,25 @@ def exchange_rates_latest() -> RatesOfDay | None:
 
 
 @dataset_memo
-def region_subtrees() -> dict[int, frozenset[int]]:
-    """Every region's id -> the ids of the region and of every region inside it: below it in
-    the tree, or `also_in` it (a metro area that spans states), and so on down."""
-    children: dict[int, list[int]] = {}
-    for region_id, parent_id in Region.objects.order_by().values_list("id", "parent_id"):
-        children.setdefault(region_id, [])
-        if parent_id is not None:
-            children.setdefault(parent_id, []).append(region_id)
+def regions_also_inside() -> dict[int, frozenset[int]]:
+    """Each region's id -> the regions inside it that its path does not show: those `also_in`
+    it or in a region under it (a metro area that spans states, in its other states), with
+    what is under them. Most regions have none; a filter takes its path and these."""
+    paths = dict(Region.objects.order_by().values_list("id", "path"))
+    by_path = {path: region_id for region_id, path in paths.items()}
+    found: dict[int, set[int]] = {}
     for region_id, other_id in Region.also_in.through.objects.values_list(
         "from_region_id", "to_region_id"
     ):
-        children.setdefault(other_id, []).append(region_id)
-    subtrees: dict[int, frozenset[int]] = {}
-
-    def inside(region_id: int) -> frozenset[int]:
-        found = subtrees.get(region_id)
-        if found is None:
-            found = frozenset({region_id}).union(*map(inside, children[region_id]))
-            subtrees[region_id] = found
-        return found
-
-    for region_id in children:
-        inside(region_id)
-    return subtrees
+        spanning = {r for r, path in paths.items() if path.startswith(paths[region_id])}
+        # The other region and every region above it hold the spanning one …
+        steps = paths[other_id].rstrip("/").split("/")
+        for depth in range(1, len(steps) + 1):
+            above = by_path.get("/".join(steps[:depth]) + "/")
+            # … unless their path already does.
+            if above is not None and not paths[region_id].startswith(paths[above]):
+                found.setdefault(above, set()).update(spanning)
+    return {region_id: frozenset(ids) for region_id, ids in found.items()}
 
 
 @dataset_memo
