@@ -12,7 +12,8 @@ from django.core.cache import cache
 from apikeys import throttling
 from careerapi.api.caching import local_responses
 from dataset.memo import dataset_memos_clear
-from loader.services import DATASET_APPS, dataset_load
+from loader.services import DATASET_APPS
+from tests.seed_copy import seed_load
 
 
 def process_caches_clear() -> None:
@@ -46,13 +47,14 @@ def empty_cache():
 
 @pytest.fixture
 def seed_dataset(db, django_capture_on_commit_callbacks):
-    """The real fixtures/ dataset, loaded into the test database.
+    """The real fixtures/ dataset, loaded into the test database (or its rows copied from
+    this session's first load of it: tests/seed_copy.py).
 
     The load's on-commit work (publishing the new version to the cache) runs as it would
     after a real commit; the test's own transaction never commits.
     """
     with django_capture_on_commit_callbacks(execute=True):
-        return dataset_load(paths=[settings.DATASET_DIR])
+        return seed_load()
 
 
 @pytest.fixture
