@@ -51,12 +51,16 @@ def _settings_key() -> tuple:
     return (connection.alias, connection.vendor, *(repr(getattr(settings, n)) for n in names))
 
 
+def _dataset_models() -> list:
+    return [
+        model
+        for app in DATASET_APPS
+        for model in apps.get_app_config(app).get_models(include_auto_created=True)
+    ]
+
+
 def _dataset_tables() -> list[str]:
-    tables = []
-    for app in DATASET_APPS:
-        for model in apps.get_app_config(app).get_models(include_auto_created=True):
-            tables.append(model._meta.db_table)
-    return tables
+    return [model._meta.db_table for model in _dataset_models()]
 
 
 def _written_only_by(result: LoadResult) -> bool:
@@ -101,12 +105,7 @@ def _sequences_reset() -> None:
     """Ids after the copied rows' for the next insert (SQLite keeps its own)."""
     if connection.vendor != "postgresql":
         return
-    models = [
-        model
-        for app in DATASET_APPS
-        for model in apps.get_app_config(app).get_models(include_auto_created=True)
-    ]
-    statements = connection.ops.sequence_reset_sql(no_style(), models)
+    statements = connection.ops.sequence_reset_sql(no_style(), _dataset_models())
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
