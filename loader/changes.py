@@ -11,9 +11,9 @@ from datetime import datetime
 from django.db.models import QuerySet
 
 from dataset.choices import ChangeKind
+from dataset.copying import rows_insert
 from dataset.models import Change, DatasetVersion
 
-from .copying import rows_insert
 from .reading import gc_paused
 from .sync import TableSync
 from .types import nested

@@ -14,7 +14,7 @@ from operator import itemgetter
 from django.db import models
 from django.db.models import F
 
-from .copying import rows_insert
+from dataset.copying import rows_insert
 
 Key = tuple
 PARK_OFFSET = 30000  # positions are small; parked rows sit above any real position

@@ -9,8 +9,8 @@ from django.apps import apps
 from django.db import connection
 
 from bench.scale_dataset import write_dataset
+from dataset import copying
 from dataset.models import Change
-from loader import copying
 from loader.services import dataset_load
 
 pytestmark = pytest.mark.django_db
