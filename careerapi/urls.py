@@ -35,6 +35,8 @@ api_v1 = [
     path("", include(compensation.urls)),
     path("", include(interviews.urls)),
     path("", include("loader.api.urls")),
+    path("", include("careerapi.suggest.urls")),
+    path("", include("careerapi.title_match.urls")),
 ]
 
 urlpatterns = [

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from careerapi.db import CountField, DatasetModel, SmallCountField
 from occupations.models import SocGroup
 from roles.models import Level, Role
+from search.declaring import Searchable
 from sources.models import Source
 
 from .choices import PayBasis, PayPeriod, RegionKind
@@ -31,6 +32,8 @@ class Currency(DatasetModel):
         help_text="Digits after the decimal point (JPY 0, USD 2, BHD 3); null where ISO 4217 "
         "gives none (gold, special drawing rights).",
     )
+
+    searchable = Searchable(type="currency", key="code")
 
     class Meta:
         ordering = ["code"]
@@ -82,6 +85,8 @@ class Region(DatasetModel):
     currency = models.ForeignKey(
         Currency, null=True, blank=True, on_delete=models.PROTECT, related_name="regions"
     )
+
+    searchable = Searchable(type="region")
 
     class Meta:
         ordering = ["path"]

@@ -2,7 +2,7 @@
 
 import django_filters
 
-from careerapi.api.filters import BaseFilterSet, SearchFilter, SlugsFilter
+from careerapi.api.filters import BaseFilterSet, SearchFilter, SlugsFilter, relevance_ordering
 from roles.filtersets import CompanyScopedFilter
 from roles.models import Role
 
@@ -28,7 +28,8 @@ class CompetencyFilterSet(BaseFilterSet):
         choices=CompetencyKind.choices, label="Competency kind (repeatable: any of them)."
     )
     company = CompanyScopedFilter(label="Competencies of these companies or their organisations.")
-    search = SearchFilter(fields=("name", "description"))
+    search = SearchFilter()
+    ordering = relevance_ordering("name", "slug", default="name")
 
     class Meta:
         model = Competency
@@ -36,7 +37,8 @@ class CompetencyFilterSet(BaseFilterSet):
 
 
 class TopicFilterSet(BaseFilterSet):
-    search = SearchFilter(fields=("name", "slug"))
+    search = SearchFilter()
+    ordering = relevance_ordering("name", "slug", default="name")
 
     class Meta:
         model = Topic
@@ -69,7 +71,8 @@ class QuestionFilterSet(BaseFilterSet):
     process = SlugsFilter(
         queryset=InterviewProcess.objects.all(), label="Questions of these interview processes."
     )
-    search = SearchFilter(fields=("text", "why_asked", "answer_guidance"))
+    search = SearchFilter()
+    ordering = relevance_ordering("slug", default="slug")
 
     class Meta:
         model = Question

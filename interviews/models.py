@@ -1,10 +1,12 @@
 """Interview processes with their stages, competencies, topics and questions."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 
 from careerapi.db import DatasetModel, OrderedChild, SmallCountField
 from roles.models import Company, Role
+from search.declaring import Searchable
 from sources.models import Source
 
 from .choices import CompetencyKind, GuidanceKind, QuestionCategory, StageKind
@@ -30,6 +32,9 @@ class Competency(DatasetModel):
     description = models.TextField(blank=True)
     sources = models.ManyToManyField(Source, related_name="competencies")
 
+    searchable = Searchable(type="competency", title=("name",), body=("description",))
+    search_documents = GenericRelation("search.SearchDocument")
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "competencies"
@@ -43,6 +48,9 @@ class Topic(DatasetModel):
 
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
+
+    searchable = Searchable(type="topic", title=("name",))
+    search_documents = GenericRelation("search.SearchDocument")
 
     class Meta:
         ordering = ["name"]
@@ -65,6 +73,8 @@ class InterviewProcess(DatasetModel):
     duration_weeks_max = SmallCountField(null=True, blank=True)
     duration_quote = models.TextField(blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="interview_processes")
+
+    searchable = Searchable(type="process")
 
     class Meta:
         ordering = ["name"]
@@ -138,6 +148,16 @@ class Question(DatasetModel):
     why_asked = models.TextField(blank=True)
     answer_guidance = models.TextField(blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="questions")
+
+    searchable = Searchable(
+        type="question",
+        title=("text",),
+        names=("topics__name", "competencies__name", "company__name"),
+        body=("why_asked", "answer_guidance"),
+        label="text",
+        suggested=False,
+    )
+    search_documents = GenericRelation("search.SearchDocument")
 
     class Meta:
         ordering = ["slug"]

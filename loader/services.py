@@ -12,6 +12,7 @@ from dataset.models import DatasetVersion
 from dataset.rendering import renderings_missing, renderings_rebuild
 from dataset.versions import dataset_stamp_publish, version_after
 from roles.api.views import ROLES_RENDERED
+from search.indexing import search_index_missing, search_index_rebuild
 
 from .affected import documents_updated
 from .changes import changes_record
@@ -26,7 +27,12 @@ LOAD_LOCK_ID = 0x6361726565  # "caree"
 # The apps whose tables a load writes, in the order of INSTALLED_APPS (what an app points
 # at comes before it), and how many changed rows make statistics stale.
 _WRITTEN = {t.model._meta.app_label for t in nested()}
-DATASET_APPS = (*[c.label for c in apps.get_app_configs() if c.label in _WRITTEN], "dataset")
+# Then the record of loads and the search index, which each load writes too.
+DATASET_APPS = (
+    *[c.label for c in apps.get_app_configs() if c.label in _WRITTEN],
+    "dataset",
+    "search",
+)
 ANALYZE_MIN_ROWS = 1000
 #: The lists served from JSON rendered at load time.
 RENDERED_COLLECTIONS = (ROLES_RENDERED,)
@@ -107,6 +113,8 @@ def dataset_load(*, paths: list[Path]) -> LoadResult:
             changes_record(version=version, loaded_at=now, tables=tables, updated=updated)
         if changed or renderings_missing():
             renderings_rebuild(RENDERED_COLLECTIONS)
+        if changed or search_index_missing():
+            search_index_rebuild()
         if sum(t.created + t.updated + t.deleted for t in tables) >= ANALYZE_MIN_ROWS:
             _analyze_dataset_tables()
         transaction.on_commit(

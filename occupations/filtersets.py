@@ -11,10 +11,11 @@ from drf_spectacular.utils import extend_schema_field
 from careerapi.api.filters import (
     UNKNOWN,
     BaseFilterSet,
-    OrderingFilter,
     SearchFilter,
     SlugListField,
     SlugsFilter,
+    relevance_ordering,
+    unknown_suggestions,
 )
 from dataset.versions import DatasetStamp
 from skills.models import Skill
@@ -48,11 +49,13 @@ class OccupationCodeListField(SlugListField):
         groups = occupation_groups(dataset=dataset)
         unknown = [v for v in values if "." in v and groups.get(v) is None]
         if unknown:
-            raise ValidationError(
+            error = ValidationError(
                 "no SOC group with market pay for occupation %(values)s.",
                 code=UNKNOWN,
                 params={"values": ", ".join(repr(v) for v in unknown)},
             )
+            error.suggestions = unknown_suggestions(model=SocGroup, values=unknown, dataset=dataset)
+            raise error
         return super().resolve([groups.get(v, v) for v in values], dataset=dataset)
 
 
@@ -91,7 +94,8 @@ class SocGroupFilterSet(BaseFilterSet):
     parent = SocGroupsFilter(
         field_name="parent", label="Groups inside these SOC groups, at any depth (15-1200)."
     )
-    search = SearchFilter(fields=("code", "title"))
+    search = SearchFilter(codes="code")
+    ordering = relevance_ordering("code", "title", default="code")
 
     class Meta:
         model = SocGroup
@@ -156,14 +160,8 @@ class OccupationFilterSet(BaseFilterSet):
         label="Occupations whose job postings ask for ALL of these technologies often "
         "(O*NET's In Demand, per occupation).",
     )
-    search = SearchFilter(
-        fields=("code", "title", "alternate_titles__title", "reported_titles__title"),
-        label="Case-insensitive text search in the code, title, alternate and reported titles.",
-    )
-    ordering = OrderingFilter(
-        fields=(("code", "code"), ("title", "title")),
-        label="Sort by code or title; prefix with - for descending. Default: by code.",
-    )
+    search = SearchFilter(codes="code")
+    ordering = relevance_ordering("code", "title", default="code")
 
     class Meta:
         model = Occupation
@@ -187,11 +185,15 @@ class OccupationListField(OccupationCodeListField):
         socs = paths.keys() | {code[:7] for code in occupations}  # 13-1021 for 13-1021.00
         unknown = [v for v in values if v not in (occupations if "." in v else socs)]
         if unknown:
-            raise ValidationError(
+            error = ValidationError(
                 "unknown occupation %(values)s.",
                 code=UNKNOWN,
                 params={"values": ", ".join(repr(v) for v in unknown)},
             )
+            error.suggestions = unknown_suggestions(
+                model=Occupation, values=unknown, dataset=dataset
+            )
+            raise error
         return values
 
 

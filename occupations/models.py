@@ -2,10 +2,12 @@
 occupations with their titles, tasks, technology skills and related occupations, and the
 job zones that say how much preparation an occupation needs."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 
 from careerapi.db import CountField, DatasetModel, OrderedChild, SmallCountField, derived_from
+from search.declaring import Searchable
 from skills.models import Skill
 from sources.models import Source
 
@@ -29,6 +31,9 @@ class SocGroup(DatasetModel):
     )
     path = models.CharField(max_length=60, db_index=True, editable=False)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    searchable = Searchable(type="soc-group", title=("title",), key="code", label="title")
+    search_documents = GenericRelation("search.SearchDocument")
 
     class Meta:
         ordering = ["code"]
@@ -80,6 +85,17 @@ class Occupation(DatasetModel):
         "nearest group above it where BLS publishes none for that code (13-1021 is in 13-1020).",
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    searchable = Searchable(
+        type="occupation",
+        title=("title",),
+        names=("alternate_titles__title", "reported_titles__title"),
+        body=("description",),
+        key="code",
+        label="title",
+        aliases=(("alternate_titles__title", "alternate"), ("reported_titles__title", "reported")),
+    )
+    search_documents = GenericRelation("search.SearchDocument")
 
     class Meta:
         ordering = ["code"]

@@ -2,7 +2,7 @@
 
 import django_filters
 
-from careerapi.api.filters import BaseFilterSet, OrderingFilter, SearchFilter, SlugsFilter
+from careerapi.api.filters import BaseFilterSet, SearchFilter, SlugsFilter, relevance_ordering
 from dataset.versions import DatasetStamp
 from occupations.filtersets import OccupationsFilter
 from skills.choices import SkillCategory
@@ -45,7 +45,8 @@ class FamilyFilterSet(BaseFilterSet):
 
 class CompanyFilterSet(BaseFilterSet):
     parent = SlugsFilter(queryset=Company.objects.all(), label="Organisations of these companies.")
-    search = SearchFilter(fields=("name", "description"))
+    search = SearchFilter()
+    ordering = relevance_ordering("name", "slug", default="name")
 
     class Meta:
         model = Company
@@ -59,7 +60,8 @@ class SkillFilterSet(BaseFilterSet):
     role = SlugsFilter(
         queryset=Role.objects.all(), field_name="role_skills__role", label="Skills of these roles."
     )
-    search = SearchFilter(fields=("name", "slug", "aliases__name"))
+    search = SearchFilter()
+    ordering = relevance_ordering("name", "slug", default="name")
 
     class Meta:
         model = Skill
@@ -112,13 +114,8 @@ class RoleFilterSet(BaseFilterSet):
         field_name="ladders__levels",
         label="Roles whose career ladders include these levels.",
     )
-    search = SearchFilter(
-        fields=("title", "summary", "role_skills__skill__name", "role_skills__skill__aliases__name")
-    )
-    ordering = OrderingFilter(
-        fields=(("title", "title"), ("slug", "slug"), ("updated_at", "updated_at")),
-        label="Sort by title, slug or updated_at; prefix with - for descending.",
-    )
+    search = SearchFilter()
+    ordering = relevance_ordering("title", "slug", "updated_at", default="title")
 
     class Meta:
         model = Role

@@ -1,10 +1,12 @@
 """Companies, job families, roles with their content and skills, and career ladders."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 
 from careerapi.db import DatasetModel, OrderedChild, SmallCountField, derived_from
 from occupations.models import Occupation
+from search.declaring import Searchable
 from skills.models import Skill
 from sources.models import Source
 
@@ -23,6 +25,8 @@ class Family(DatasetModel):
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
+
+    searchable = Searchable(type="family")
 
     class Meta:
         ordering = ["name"]
@@ -43,6 +47,9 @@ class Company(DatasetModel):
     )
     description = models.TextField(blank=True)
     sources = models.ManyToManyField(Source, related_name="companies")
+
+    searchable = Searchable(type="company", title=("name",), body=("description",))
+    search_documents = GenericRelation("search.SearchDocument")
 
     class Meta:
         ordering = ["name"]
@@ -131,6 +138,15 @@ class Role(DatasetModel):
         help_text="The other roles of the same company (its organisations included) in the "
         "same occupation: linked by the loader from each role's company and occupation.",
     )
+
+    searchable = Searchable(
+        type="role",
+        title=("title", "company__name"),
+        names=("family__name", "occupation__title", "company__parent__name"),
+        body=("summary", "role_skills__skill__name", "role_skills__skill__aliases__name"),
+        label="title",
+    )
+    search_documents = GenericRelation("search.SearchDocument")
 
     class Meta:
         ordering = ["title", "slug"]
@@ -241,6 +257,8 @@ class Ladder(DatasetModel):
     description = models.TextField(blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
 
+    searchable = Searchable(type="ladder")
+
     class Meta:
         ordering = ["name"]
 
@@ -271,6 +289,8 @@ class Level(OrderedChild):
                 name="level_years_min_lte_max",
             ),
         ]
+
+    searchable = Searchable(type="level")
 
     def __str__(self):
         return f"{self.name} ({self.code})" if self.code else self.name

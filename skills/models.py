@@ -1,10 +1,12 @@
 """The skill catalogue: skills, tools, services and certifications, with their aliases,
 the technologies of O*NET's occupations among them."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Lower
 
 from careerapi.db import DatasetModel
+from search.declaring import Searchable
 from sources.models import Source
 
 from .choices import SkillCategory
@@ -43,6 +45,15 @@ class Skill(DatasetModel):
         help_text="The documents that name the skill: the guides whose roles ask for it, "
         "O*NET for a technology.",
     )
+
+    searchable = Searchable(
+        type="skill",
+        title=("name",),
+        names=("aliases__name",),
+        body=("description",),
+        aliases=(("aliases__name", "alias"),),
+    )
+    search_documents = GenericRelation("search.SearchDocument")
 
     class Meta:
         ordering = ["name"]

@@ -1,12 +1,13 @@
 """Filters for the sources collection."""
 
-from careerapi.api.filters import BaseFilterSet, SearchFilter
+from careerapi.api.filters import BaseFilterSet, SearchFilter, relevance_ordering
 
 from .models import Source
 
 
 class SourceFilterSet(BaseFilterSet):
-    search = SearchFilter(fields=("title", "publisher", "covers"))
+    search = SearchFilter()
+    ordering = relevance_ordering("title", "slug", default="slug")
 
     class Meta:
         model = Source

@@ -1,8 +1,10 @@
 """The documents the dataset was taken from: every fact, in every app, names one."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from careerapi.db import DatasetModel, derived_from
+from search.declaring import Searchable
 
 
 class Source(DatasetModel):
@@ -20,6 +22,11 @@ class Source(DatasetModel):
     citation = models.CharField(
         max_length=300, blank=True, help_text="The credit line the licence asks for, verbatim."
     )
+
+    searchable = Searchable(
+        type="source", title=("title",), names=("publisher",), body=("covers",), label="title"
+    )
+    search_documents = GenericRelation("search.SearchDocument")
 
     class Meta:
         ordering = ["slug"]

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from apikeys import throttling
 from careerapi.api.caching import local_responses
 from dataset.memo import dataset_memos_clear
-from loader.services import DATASET_APPS
+from loader.services import DATASET_APPS, dataset_load
 from tests.seed_copy import seed_load
 
 
@@ -55,6 +55,17 @@ def seed_dataset(db, django_capture_on_commit_callbacks):
     """
     with django_capture_on_commit_callbacks(execute=True):
         return seed_load()
+
+
+@pytest.fixture
+def load(django_capture_on_commit_callbacks):
+    """Load dataset paths, publishing the new version as a real commit would."""
+
+    def run(*paths):
+        with django_capture_on_commit_callbacks(execute=True):
+            return dataset_load(paths=list(paths))
+
+    return run
 
 
 @pytest.fixture

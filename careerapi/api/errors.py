@@ -81,6 +81,11 @@ def problem_exception_handler(exc, context) -> Response | None:
         return None  # unhandled: Django logs it and `server_error` answers
     if isinstance(exc, exceptions.ValidationError):
         errors = _flatten(exc.detail)
+        # What an unknown slug probably meant (careerapi.api.filters.unknown_suggestions).
+        suggestions = getattr(exc, "suggestions", {})
+        for error in errors:
+            if error["code"] == "unknown" and error["parameter"] in suggestions:
+                error["suggestions"] = suggestions[error["parameter"]]
         names = ", ".join(dict.fromkeys(e["parameter"] for e in errors if e["parameter"]))
         body = problem(400, f"Invalid value for: {names}." if names else "Invalid request.", errors)
     else:

@@ -12,13 +12,17 @@ from datetime import UTC
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import FloatField, Q, QuerySet, Value
 from django.http import QueryDict
 from django_filters.fields import BaseCSVField, IsoDateTimeField
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions
 
 from dataset.memo import dataset_memo
 from dataset.versions import DatasetStamp
+from search.query import WebQuery, documents_search
+from search.suggestions import DID_YOU_MEAN_MAX, slug_suggestions
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -88,12 +92,57 @@ class SlugListField(forms.Field):
         if unknown:
             name = self.queryset.model._meta.verbose_name
             # A well-formed slug that names nothing: the schema cannot tell, so its own code.
-            raise ValidationError(
+            error = ValidationError(
                 "unknown %(name)s %(values)s.",
                 code=UNKNOWN,
                 params={"name": name, "values": _quoted(unknown)},
             )
+            error.suggestions = unknown_suggestions(
+                model=self.queryset.model, values=unknown, dataset=dataset
+            )
+            raise error
         return list(dict.fromkeys(found[v] for v in values))
+
+
+def unknown_suggestions(*, model, values: list[str], dataset: DatasetStamp | None) -> list[dict]:
+    """What unknown slugs (or codes) of `model` probably meant: at most five items, for the
+    problem document's `suggestions` (none for a model whose names are not indexed)."""
+    declared = getattr(model, "searchable", None)
+    if declared is None or not declared.suggested:
+        return []
+    found = {}
+    for value in values:
+        for item in slug_suggestions(type=declared.type, value=value, dataset=dataset):
+            found.setdefault(item.slug, {"type": item.type, "slug": item.slug, "name": item.name})
+    return list(found.values())[:DID_YOU_MEAN_MAX]
+
+
+def filter_errors(form: forms.Form) -> exceptions.ValidationError:
+    """A filter form's errors as DRF's 400, with the `suggestions` for unknown slugs (which
+    django-filter's own translation drops) in `suggestions` by parameter."""
+    errors, suggestions = {}, {}
+    for name, found in form.errors.as_data().items():
+        errors[name] = [
+            exceptions.ErrorDetail(e.message % (e.params or ()), code=e.code) for e in found
+        ]
+        offered = [item for e in found for item in getattr(e, "suggestions", ())]
+        if offered:
+            suggestions[name] = offered
+    error = exceptions.ValidationError(errors)
+    error.suggestions = suggestions
+    return error
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, whose 400 keeps what an unknown slug probably meant."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
+            raise filter_errors(filterset.form)
+        return filterset.qs
 
 
 class FilterForm(forms.Form):
@@ -223,23 +272,45 @@ class BooleanFilter(django_filters.TypedChoiceFilter):
 
 
 class SearchFilter(django_filters.CharFilter):
-    """Case-insensitive substring search over several fields."""
+    """Full-text search over the words the model declares (`searchable`, search.declaring),
+    in web search syntax (search.query); the items come ranked by relevance, most relevant
+    first, ties in the collection's order, unless `ordering` says otherwise.
 
-    def __init__(self, *, fields: tuple[str, ...], **kwargs):
-        self.search_fields = fields
-        kwargs.setdefault("label", f"Case-insensitive text search in {', '.join(fields)}.")
+    `codes`: a field whose values a search may also give as a prefix ("15-12" for every
+    occupation whose code starts so), since a code is no word.
+    """
+
+    def __init__(self, *, codes: str | None = None, **kwargs):
+        self.codes = codes
         super().__init__(**kwargs)
+
+    def describe(self, model) -> None:
+        """Label the filter with what it matches (once the filter set knows its model)."""
+        if self._label is None:
+            fields = model.searchable.describe(model)
+            self._label = (
+                f"Full-text search in {fields}. Every word must match (in any form: "
+                '"interviews" finds "interview"; accents and case do not matter); "a phrase" in '
+                "double quotes matches those words in that order; `or` between two terms "
+                "matches either; -word excludes. Results come most relevant first "
+                "(`ordering=relevance`, the default when searching)."
+            )
+            if self.codes:
+                self._label += f" A {self.codes} or the start of one matches by {self.codes}."
 
     def filter(self, qs, value):
         value = (value or "").strip()
         if not value:
             return qs
-        match = Q()
-        for field in self.search_fields:
-            match |= Q(**{f"{field}__icontains": value})
-        qs = qs.filter(match)
-        # A search through a to-many relation (a role's skills) can match a row twice.
-        return qs.distinct() if crosses_to_many(qs.model, self.search_fields) else qs
+        order = list(qs.query.order_by or qs.model._meta.ordering)
+        if self.codes and _CODE_PREFIX.match(value):
+            matched = qs.filter(**{f"{self.codes}__startswith": value})
+            return matched.annotate(relevance=Value(1.0, output_field=FloatField()))
+        matched = documents_search(qs, WebQuery.parse(value))
+        return matched.order_by("-relevance", *order, "pk")
+
+
+_CODE_PREFIX = re.compile(r"^\d{2}-[\d.]*$")
 
 
 class BoundedCSVField(BaseCSVField):
@@ -264,14 +335,45 @@ class OrderingFilter(django_filters.OrderingFilter):
     """`ordering=a,-b`: at most one key per sortable field (more could only repeat one).
 
     The bound keeps the value short (every value is limited in length) and is shown in the
-    schema as `maxItems` (careerapi.api.schema).
+    schema as `maxItems` (careerapi.api.schema). `relevance=True` adds the key `relevance`:
+    most relevant first when searching, the collection's order otherwise (without a search
+    every item is as relevant as the next).
     """
 
     base_field_class = BoundedCSVField
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, relevance: bool = False, **kwargs):
+        if relevance:
+            kwargs["fields"] = (("relevance", "relevance"), *kwargs.get("fields", ()))
         super().__init__(*args, **kwargs)
         self.max_terms = self.extra["max_terms"] = len(self.param_map)
+
+    def get_ordering_value(self, param):
+        if param.lstrip("-") == "relevance":  # most relevant first
+            return "relevance" if param.startswith("-") else "-relevance"
+        return super().get_ordering_value(param)
+
+    def filter(self, qs, value):
+        if value and "relevance" not in qs.query.annotations:
+            value = [v for v in value if v.lstrip("-") != "relevance"]
+            if not value:
+                return qs
+        qs = super().filter(qs, value)
+        if value and "relevance" in qs.query.annotations:
+            return qs.order_by(*qs.query.order_by, "pk")  # ties in a stable order
+        return qs
+
+
+def relevance_ordering(*keys: str, default: str) -> OrderingFilter:
+    """The `ordering` of a collection with `search`: `relevance` and `keys`, each key a field
+    of the same name; `default` names the collection's own order, for the description."""
+    listed = ", ".join(("relevance", *keys[:-1])) + f" or {keys[-1]}"
+    return OrderingFilter(
+        relevance=True,
+        fields=tuple((key, key) for key in keys),
+        label=f"Sort by {listed}; prefix with - for descending. Default: by {default} (by "
+        "relevance when searching).",
+    )
 
 
 class UTCDateTimeField(IsoDateTimeField):
@@ -369,3 +471,11 @@ class BaseFilterSet(django_filters.FilterSet):
 
     def get_form_class(self):
         return self.shared_form_class()
+
+    @classmethod
+    def get_filters(cls):
+        filters = super().get_filters()
+        for filter_ in filters.values():
+            if isinstance(filter_, SearchFilter):
+                filter_.describe(cls._meta.model)
+        return filters

@@ -21,10 +21,27 @@ from .views import EMPTY_ALLOWED, MAX_PARAMETER_LENGTH
 NO_NUL_PATTERN = r"^[^\x00]*$"
 
 
+class SuggestedItemSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="The item's type: skill, region, role ...")
+    slug = serializers.CharField(help_text="The value to give instead (a slug, or a code).")
+    name = serializers.CharField(help_text="The item's name.")
+
+    class Meta:
+        ref_name = "SuggestedItem"
+
+
 class ParameterErrorSerializer(serializers.Serializer):
     parameter = serializers.CharField(allow_null=True, help_text="The query or path parameter.")
     detail = serializers.CharField(help_text="What is wrong with it.")
     code = serializers.CharField(allow_blank=True)
+    suggestions = SuggestedItemSerializer(
+        many=True,
+        required=False,
+        help_text="With code `unknown` (a slug or code that names nothing): up to five items "
+        "it probably meant, those whose names start with its words first (skill=aws: the AWS "
+        "skills), else those closest in spelling (region=seatle: Seattle). Absent when "
+        "nothing is close.",
+    )
 
 
 class ProblemSerializer(serializers.Serializer):

@@ -54,6 +54,7 @@ THIRD_PARTY_APPS = [
 # ------------------------------------------------------------------------------
 LOCAL_APPS = [
     "dataset",
+    "search",
     "sources",
     "skills",
     "occupations",
@@ -266,7 +267,7 @@ REST_FRAMEWORK = {
     # anonymous quotas count by; 0 trusts none, so a client cannot pick its own address.
     "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["careerapi.api.filters.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "careerapi.api.pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "careerapi.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "careerapi.api.errors.problem_exception_handler",

@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.mixins import ListModelMixin
 
-from careerapi.api.filters import UNKNOWN
+from careerapi.api.filters import UNKNOWN, unknown_suggestions
 from careerapi.api.rendering import RenderedList, render_json
 from careerapi.api.rows import RowWriter
 from careerapi.api.views import CollectionViewSet, ReadOnlyViewSet
@@ -228,7 +228,11 @@ class RoleViewSet(RenderedList, ListModelMixin, CollectionViewSet):
         skills, unknown = skills_resolve(names=names, keys=skill_keys(dataset=request.dataset))
         if unknown:
             listed = ", ".join(repr(name) for name in unknown)
-            raise ValidationError({"skills": f"unknown skill(s): {listed}."}, code=UNKNOWN)
+            error = ValidationError({"skills": f"unknown skill(s): {listed}."}, code=UNKNOWN)
+            error.suggestions = {
+                "skills": unknown_suggestions(model=Skill, values=unknown, dataset=request.dataset)
+            }
+            raise error
         weights = skill_weights(dataset=request.dataset)
         page = self.paginate_queryset(role_match(skills=skills, weights=weights))
         role_match_skills(matches=page, skills=skills, dataset=request.dataset)
