@@ -77,6 +77,8 @@ def endpoints(picked: dict[str, list[str]], etag: str) -> list[Endpoint]:
         Endpoint(
             "occupation-page", "occupation page, uncached", picked["occupation-page"], cached=False
         ),
+        Endpoint("suggest", "suggest (prefix), uncached", picked["suggest"], cached=False),
+        Endpoint("title-match", "title match, uncached", picked["title-match"], cached=False),
         Endpoint(
             "revalidation-304",
             "304 revalidation (If-None-Match)",

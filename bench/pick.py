@@ -15,6 +15,7 @@ import json
 import math
 import random
 import re
+import urllib.parse
 from pathlib import Path
 
 LIMIT = 20_000  # URLs per endpoint: far more than a run of a few seconds can send
@@ -175,6 +176,38 @@ def occupation_page_urls(rng: random.Random) -> list[str]:
     return _shuffled(urls, rng)
 
 
+def suggest_urls(rng: random.Random) -> list[str]:
+    """The first letters of names, as an autocomplete box sends them, for one type or all."""
+    from search.models import SearchName
+
+    names = _sampled(SearchName, rng).values_list("type", "folded")[:2000]
+    return _shuffled(
+        (
+            f"/api/v1/suggest/?q={urllib.parse.quote(folded[:length])}{kind}"
+            for type_, folded in names
+            for length in (2, 3, 5)
+            for kind in ("", f"&type={type_}")
+            if folded[:length].strip()
+        ),
+        rng,
+    )
+
+
+def title_match_urls(rng: random.Random) -> list[str]:
+    """O*NET's alternate titles as people write them, with seniority and grades."""
+    from occupations.models import AlternateTitle
+
+    titles = _sampled(AlternateTitle, rng).values_list("title", flat=True)[:2000]
+    return _shuffled(
+        (
+            "/api/v1/title-match/?title=" + urllib.parse.quote(form.format(title))
+            for title in titles
+            for form in ("{}", "Sr. {}", "{} II", "Lead {}")
+        ),
+        rng,
+    )
+
+
 def pick(seed: int) -> dict:
     from compensation.models import SalaryBand
     from interviews.models import Question
@@ -198,6 +231,8 @@ def pick(seed: int) -> dict:
             "skill-match": skill_match_urls(rng),
             "market-pay": market_pay_urls(rng),
             "occupation-page": occupation_page_urls(rng),
+            "suggest": suggest_urls(rng),
+            "title-match": title_match_urls(rng),
         },
     }
 

@@ -69,6 +69,10 @@ TARGETS = [
     Target("uncached market pay (one cell) >= 0.3 x A", "market-pay", "ratio", 0.3, True),
     Target("uncached market pay (one cell) p99 <= 25 ms", "market-pay", "p99_ms", 25, False),
     Target("uncached occupation page p99 <= 50 ms", "occupation-page", "p99_ms", 50, False),
+    Target("uncached question search >= 0.2 x A", "question-search", "ratio", 0.2, True),
+    Target("uncached question search p99 <= 50 ms", "question-search", "p99_ms", 50, False),
+    Target("suggest p99 <= 20 ms", "suggest", "p99_ms", 20, False),
+    Target("title match p99 <= 30 ms", "title-match", "p99_ms", 30, False),
     Target("queries per list request <= 4", None, "queries", 4, False),
     Target("each worker < 200 MB (peak RSS)", None, "peak_mb", 200, False),
 ]

@@ -266,7 +266,12 @@ def _mb(kib: int | None) -> str:
 
 
 def _jsonable(values: dict) -> dict:
-    return {key: str(value) if isinstance(value, Path) else value for key, value in values.items()}
+    def plain(value):
+        if isinstance(value, Path):
+            return str(value)
+        return sorted(value) if isinstance(value, set) else value  # --only
+
+    return {key: plain(value) for key, value in values.items()}
 
 
 def bench(args) -> int:

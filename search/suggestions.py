@@ -8,8 +8,8 @@ aliases (a skill's other names, an occupation's alternate and reported titles).
 import difflib
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Min, Value, When
-from django.db.models.functions import Length
+from django.db.models import Case, CharField, Min, Value, When
+from django.db.models.functions import Cast, Concat, Length, LPad
 
 from dataset.memo import dataset_memo
 from dataset.versions import DatasetStamp
@@ -47,32 +47,27 @@ def names_suggest(*, q: str, types: list[str] | None = None, limit: int = 10) ->
         + Case(When(kind="name", then=Value(0)), default=Value(1000))
         + Length("folded")
     )
-    rows = names_matching(rows, words).annotate(rank=rank)
-    best = list(
-        rows.values("type", "key")
-        .annotate(best=Min("rank", output_field=IntegerField()), name=Min("name"))
+    # An item's best name and its rank in one aggregate: the rank, zero-padded, then the name.
+    best = Min(Concat(LPad(Cast(rank, CharField()), 7, Value("0")), Value("\t"), "title"))
+    found = (
+        names_matching(rows, words)
+        .values("type", "key")
+        .annotate(best=best, name=Min("name"))
         .order_by("best", "name", "type", "key")[:limit]
     )
-    if not best:
-        return []
-    # The name that matched best, for items found by an alias.
-    matched = {}
-    keys = {row["key"] for row in best}
-    for row in rows.filter(key__in=keys).order_by("rank", "title").values("type", "key", "title"):
-        matched.setdefault((row["type"], row["key"]), row["title"])
     return [
         Suggestion(
             type=row["type"],
             slug=row["key"],
             name=row["name"],
-            matched=_unless_same(matched.get((row["type"], row["key"])), row["name"]),
+            matched=_unless_same(row["best"].split("\t", 1)[1], row["name"]),
         )
-        for row in best
+        for row in found
     ]
 
 
-def _unless_same(title: str | None, name: str) -> str | None:
-    return None if title is None or title == name else title
+def _unless_same(title: str, name: str) -> str | None:
+    return None if title == name else title
 
 
 def slug_suggestions(*, type: str, value: str, dataset: DatasetStamp | None) -> list[Suggestion]:

@@ -18,7 +18,7 @@ from .models import SearchName
 from .query import names_matching
 
 MATCH_LIMIT_MAX = 50
-CANDIDATES = 400
+CANDIDATES = 200
 MAX_WORDS = 6  # a title is a few words; more only make the fallback's subsets many
 TYPES = ("occupation", "role")
 
@@ -77,7 +77,11 @@ class TitleMatch:
 def title_words(title: str) -> list[str]:
     """The words that name the job: folded, abbreviations read in full, seniority left out
     (all of them, when nothing else is left)."""
-    words = [w for word in words_fold(title) for w in ABBREVIATIONS.get(word, (word,))]
+    return _core(words_fold(title))
+
+
+def _core(folded: list[str]) -> list[str]:
+    words = [w for word in folded for w in ABBREVIATIONS.get(word, (word,))]
     core = [word for word in words if word not in SENIORITY]
     return list(dict.fromkeys(core or words))
 
@@ -88,7 +92,7 @@ def titles_match(*, title: str, limit: int = 10) -> list[TitleMatch]:
     if not words:
         return []
     names = SearchName.objects.filter(type__in=TYPES).order_by(Length("folded"), "id")
-    fields = ("type", "key", "name", "title", "kind")
+    fields = ("type", "key", "name", "title", "kind", "folded")
     rows = []
     # No name has every word ("Amazon Software Engineer"): the names with all but one of
     # them, then all but two, and so on.
@@ -99,8 +103,8 @@ def titles_match(*, title: str, limit: int = 10) -> list[TitleMatch]:
             break
     wanted = {_stem(word) for word in words}
     best: dict[tuple[str, str], TitleMatch] = {}
-    for type_, key, name, matched, kind in rows:
-        found = {_stem(word) for word in title_words(matched)}
+    for type_, key, name, matched, kind, folded in rows:
+        found = {_stem(word) for word in _core(folded.split())}
         score = round(2 * len(wanted & found) / (len(wanted) + len(found)), 3)
         if not score:
             continue
