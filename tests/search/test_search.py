@@ -56,6 +56,13 @@ def test_a_minus_excludes_and_or_matches_either(client):
     }
 
 
+def test_exclusions_alone_match_everything_else(client):
+    every = found(client, "topics", "", page_size=100)
+    others = found(client, "topics", "-design", page_size=100)
+
+    assert sorted(others) == sorted(set(every) - {"high-level-design", "low-level-design"})
+
+
 def test_case_and_accents_do_not_matter(client):
     plain = found(client, "questions", "deadline")
 
