@@ -40,31 +40,32 @@ class Searchable:
         return bool(self.title)
 
     def describe(self, model: type[models.Model]) -> str:
-        """The fields `search=` matches, as the API documents them."""
-        parts = [
-            ", ".join(_field_label(model, path) for path in paths)
+        """The fields `search=` matches, most telling first ("title, company; then family,
+        occupation; then summary, skills, skill aliases")."""
+        groups = [
+            ", ".join(dict.fromkeys(_field_label(model, path) for path in paths))
             for paths in (self.title, self.names, self.body)
             if paths
         ]
-        return "; ".join(parts)
+        return "; then ".join(groups)
 
 
 def _field_label(model: type[models.Model], path: str) -> str:
-    names = []
+    """A field path as the API's reader knows it: `alternate_titles__title` is "alternate
+    titles", `role_skills__skill__name` "skills", `why_asked` "why asked"."""
+    label, many = "", False
     for name in path.split("__"):
         field = model._meta.get_field(name)
         if field.is_relation:
+            many = many or field.many_to_many or field.one_to_many
             model = field.related_model
-            names.append(
-                str(
-                    model._meta.verbose_name_plural
-                    if field.many_to_many or field.one_to_many
-                    else model._meta.verbose_name
-                )
-            )
-        else:
-            names.append(name.replace("_", " "))
-    return " ".join(dict.fromkeys(names))
+            meta = model._meta
+            label = str(meta.verbose_name_plural if many else meta.verbose_name)
+            if field.many_to_one and name != meta.model_name:  # a company's parent
+                label = f"{name.replace('_', ' ')} {label}"
+        elif not label or name not in ("name", "title"):
+            label = f"{label} {name.replace('_', ' ')}".strip()
+    return label
 
 
 def searchable_models() -> list[type[models.Model]]:

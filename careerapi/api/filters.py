@@ -289,7 +289,8 @@ class SearchFilter(django_filters.CharFilter):
         if self._label is None:
             fields = model.searchable.describe(model)
             self._label = (
-                f"Full-text search in {fields}. Every word must match (in any form: "
+                f"Full-text search in {fields} (in that order of relevance). Every word "
+                "must match (in any form: "
                 '"interviews" finds "interview"; accents and case do not matter); "a phrase" in '
                 "double quotes matches those words in that order; `or` between two terms "
                 "matches either; -word excludes. Results come most relevant first "
