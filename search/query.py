@@ -169,12 +169,15 @@ def documents_search(queryset: QuerySet, query: WebQuery) -> QuerySet:
     )
 
 
-def names_matching(queryset: QuerySet, words: list[str]) -> QuerySet:
-    """`SearchName` rows with a word starting with each of `words` (in any order)."""
+def names_matching(queryset: QuerySet, words: list[str], *, every: bool = True) -> QuerySet:
+    """`SearchName` rows with a word starting with each of `words` (in any order), or with
+    any of them when not `every`."""
     if not words:
         return queryset.none()
     if connection.vendor == "postgresql":
-        raw = " & ".join(f"'{word}':*" for word in words)
+        joined = " & " if every else " | "
+        raw = joined.join(f"'{word}':*" for word in words)
         return queryset.filter(vector=SearchQuery(raw, search_type="raw", config="simple"))
-    match = " AND ".join(_fts5_phrase((word,), prefix=True) for word in words)
+    joined = " AND " if every else " OR "
+    match = joined.join(_fts5_phrase((word,), prefix=True) for word in words)
     return queryset.filter(id__in=_fts5_rows(NAME_FTS, match))

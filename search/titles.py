@@ -4,8 +4,9 @@ company roles that go by it, ranked.
 Seniority and grade words ("Senior", "Sr.", "II", "Lead") say how senior a job is, not
 which job it is: they are left out on both sides, and the abbreviations O*NET's own titles
 use are read in full ("Mgr." is "Manager"). The candidates are the names whose words start
-with the title's (`SearchName`: O*NET titles, alternate and reported titles, role titles);
-each is scored by how many words the two share, and an item keeps its best title.
+with the title's (`SearchName`: O*NET titles, alternate and reported titles, role titles),
+else with all but one of them, else with any; each is scored by how many words the two
+share, and an item keeps its best title.
 """
 
 from dataclasses import dataclass
@@ -93,14 +94,13 @@ def titles_match(*, title: str, limit: int = 10) -> list[TitleMatch]:
         return []
     names = SearchName.objects.filter(type__in=TYPES).order_by(Length("folded"), "id")
     fields = ("type", "key", "name", "title", "kind", "folded")
-    rows = []
-    # No name has every word ("Amazon Software Engineer"): the names with all but one of
-    # them, then all but two, and so on.
-    for size in range(len(words), 0, -1):
-        for subset in combinations(words, size):
+    rows = list(names_matching(names, words).values_list(*fields)[:CANDIDATES])
+    if not rows and len(words) > 1:
+        # No name has every word ("Amazon Software Engineer"): those with all but one.
+        for subset in combinations(words, len(words) - 1):
             rows += names_matching(names, list(subset)).values_list(*fields)[:CANDIDATES]
-        if rows:
-            break
+    if not rows:  # then those with any of them: at most len(words) + 2 queries in all
+        rows = list(names_matching(names, words, every=False).values_list(*fields)[:CANDIDATES])
     wanted = {_stem(word) for word in words}
     best: dict[tuple[str, str], TitleMatch] = {}
     for type_, key, name, matched, kind, folded in rows:

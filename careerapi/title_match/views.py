@@ -32,7 +32,8 @@ class TitleMatchView(ApiView):
         "and the titles workers reported, and every role's title. Seniority and grade words "
         "(senior, junior, lead, principal, staff, I to VI) are left out on both sides, and "
         "abbreviations are read in full (Sr., Jr., Mgr., Eng., Dev., SWE, SDE). Titles with "
-        "every word come first; when none has them all, those with the most. Each "
+        "every word are the candidates; when none has them all, those with all but one, "
+        "else those with any. Each "
         "occupation or role once, with its best title; best score first, then O*NET titles "
         "before alternate, reported and role titles, then the shorter title.",
         parameters=[

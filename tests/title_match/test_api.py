@@ -83,3 +83,19 @@ def test_bad_parameters_are_a_400_naming_them(client, params, parameter):
 
 def test_a_title_no_name_shares_a_word_with_matches_nothing(client):
     assert match(client, "Zyzzyva Wrangler")["results"] == []
+
+
+def test_a_long_title_that_matches_nothing_costs_a_few_queries(
+    client, django_assert_max_num_queries
+):
+    # Six words (the most read), none in any title: every word, each five, then any word.
+    title = "Zyzzyva Quokka Axolotl Narwhal Pangolin Okapi"
+    with django_assert_max_num_queries(6 + 2 + 2):  # and the dataset version, twice at most
+        assert match(client, title)["results"] == []
+
+
+def test_any_word_is_the_last_resort(client):
+    # No title has the three words, nor two of them; some have "radiologists".
+    first = match(client, "Radiologists Zyzzyva Quokka")["results"][0]
+
+    assert first["slug"] == "29-1224.00"
