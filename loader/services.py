@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.apps import apps
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from careerapi.postgresql.base import statements_unbounded
@@ -54,6 +54,15 @@ def _lock_loads() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOAD_LOCK_ID])
 
 
+def dataset_models() -> list[type[models.Model]]:
+    """Every model (many-to-many links included) whose table a load writes."""
+    return [
+        model
+        for app in DATASET_APPS
+        for model in apps.get_app_config(app).get_models(include_auto_created=True)
+    ]
+
+
 def _analyze_dataset_tables() -> None:
     """Refresh the query planner's statistics after a load that changed many rows.
 
@@ -62,13 +71,7 @@ def _analyze_dataset_tables() -> None:
     transaction sees its rows, so the first request after the commit is planned well.
     SQLite's planner reads statistics the same way (sqlite_stat1).
     """
-    tables = sorted(
-        {
-            model._meta.db_table
-            for app in DATASET_APPS
-            for model in apps.get_app_config(app).get_models(include_auto_created=True)
-        }
-    )
+    tables = sorted({model._meta.db_table for model in dataset_models()})
     names = [connection.ops.quote_name(table) for table in tables]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

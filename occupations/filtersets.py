@@ -9,13 +9,12 @@ from django.db.models import Q
 from drf_spectacular.utils import extend_schema_field
 
 from careerapi.api.filters import (
-    UNKNOWN,
     BaseFilterSet,
     SearchFilter,
     SlugListField,
     SlugsFilter,
     relevance_ordering,
-    unknown_suggestions,
+    unknown_error,
 )
 from dataset.versions import DatasetStamp
 from skills.models import Skill
@@ -49,13 +48,12 @@ class OccupationCodeListField(SlugListField):
         groups = occupation_groups(dataset=dataset)
         unknown = [v for v in values if "." in v and groups.get(v) is None]
         if unknown:
-            error = ValidationError(
+            raise unknown_error(
                 "no SOC group with market pay for occupation %(values)s.",
-                code=UNKNOWN,
-                params={"values": ", ".join(repr(v) for v in unknown)},
+                model=SocGroup,
+                values=unknown,
+                dataset=dataset,
             )
-            error.suggestions = unknown_suggestions(model=SocGroup, values=unknown, dataset=dataset)
-            raise error
         return super().resolve([groups.get(v, v) for v in values], dataset=dataset)
 
 
@@ -185,15 +183,12 @@ class OccupationListField(OccupationCodeListField):
         socs = paths.keys() | {code[:7] for code in occupations}  # 13-1021 for 13-1021.00
         unknown = [v for v in values if v not in (occupations if "." in v else socs)]
         if unknown:
-            error = ValidationError(
+            raise unknown_error(
                 "unknown occupation %(values)s.",
-                code=UNKNOWN,
-                params={"values": ", ".join(repr(v) for v in unknown)},
+                model=Occupation,
+                values=unknown,
+                dataset=dataset,
             )
-            error.suggestions = unknown_suggestions(
-                model=Occupation, values=unknown, dataset=dataset
-            )
-            raise error
         return values
 
 

@@ -4,8 +4,6 @@ Called by the loader inside the load's transaction, after its writes, so `search
 suggestions and title matching always read the rows a reader sees.
 """
 
-from collections import defaultdict
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
@@ -49,9 +47,9 @@ def _values(model, path: str):
 
 
 def _documents_write(model: type[models.Model], declared: Searchable) -> int:
-    parts: dict[int, dict[str, list]] = defaultdict(lambda: {part: [] for part in _PARTS})
-    for pk in model._default_manager.order_by("pk").values_list("pk", flat=True):
-        parts[pk]  # every item gets a document, words or none
+    # Every item gets a document, words or none.
+    pks = model._default_manager.order_by("pk").values_list("pk", flat=True)
+    parts = {pk: {part: [] for part in _PARTS} for pk in pks}
     for part in _PARTS:
         for path in getattr(declared, part):
             for pk, value in _values(model, path):

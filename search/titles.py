@@ -20,7 +20,7 @@ from .query import names_matching
 
 MATCH_LIMIT_MAX = 50
 CANDIDATES = 200
-MAX_WORDS = 6  # a title is a few words; more only make the fallback's subsets many
+MAX_WORDS = 6  # a title is a few words; those past it are not read
 TYPES = ("occupation", "role")
 
 #: Words that rank a job, not name it.
@@ -78,7 +78,7 @@ class TitleMatch:
 def title_words(title: str) -> list[str]:
     """The words that name the job: folded, abbreviations read in full, seniority left out
     (all of them, when nothing else is left)."""
-    return _core(words_fold(title))
+    return _core(words_fold(title))[:MAX_WORDS]
 
 
 def _core(folded: list[str]) -> list[str]:
@@ -87,9 +87,9 @@ def _core(folded: list[str]) -> list[str]:
     return list(dict.fromkeys(core or words))
 
 
-def titles_match(*, title: str, limit: int = 10) -> list[TitleMatch]:
-    """The occupations and roles `title` names, best first (see the module)."""
-    words = title_words(title)[:MAX_WORDS]
+def titles_match(*, words: list[str], limit: int = 10) -> list[TitleMatch]:
+    """The occupations and roles a title names, by its `title_words`, best first (see the
+    module)."""
     if not words:
         return []
     names = SearchName.objects.filter(type__in=TYPES).order_by(Length("folded"), "id")

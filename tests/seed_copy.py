@@ -12,13 +12,12 @@ import io
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.color import no_style
 from django.db import connection
 
 from dataset.versions import dataset_stamp_publish
-from loader.services import DATASET_APPS, LoadResult, dataset_load
+from loader.services import LoadResult, dataset_load, dataset_models
 
 
 @dataclass(frozen=True)
@@ -53,16 +52,8 @@ def _settings_key() -> tuple:
     return (connection.alias, connection.vendor, *(repr(getattr(settings, n)) for n in names))
 
 
-def _dataset_models() -> list:
-    return [
-        model
-        for app in DATASET_APPS
-        for model in apps.get_app_config(app).get_models(include_auto_created=True)
-    ]
-
-
 def _dataset_tables() -> list[str]:
-    return [model._meta.db_table for model in _dataset_models()]
+    return [model._meta.db_table for model in dataset_models()]
 
 
 def _written_only_by(result: LoadResult) -> bool:
@@ -131,7 +122,7 @@ def _sequences_reset() -> None:
     """Ids after the copied rows' for the next insert (SQLite keeps its own)."""
     if connection.vendor != "postgresql":
         return
-    statements = connection.ops.sequence_reset_sql(no_style(), _dataset_models())
+    statements = connection.ops.sequence_reset_sql(no_style(), dataset_models())
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)

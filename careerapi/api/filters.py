@@ -90,18 +90,26 @@ class SlugListField(forms.Field):
                     found[value] = match
         unknown = [v for v in values if v not in found]
         if unknown:
-            name = self.queryset.model._meta.verbose_name
-            # A well-formed slug that names nothing: the schema cannot tell, so its own code.
-            error = ValidationError(
+            model = self.queryset.model
+            raise unknown_error(
                 "unknown %(name)s %(values)s.",
-                code=UNKNOWN,
-                params={"name": name, "values": _quoted(unknown)},
+                model=model,
+                values=unknown,
+                dataset=dataset,
+                name=model._meta.verbose_name,
             )
-            error.suggestions = unknown_suggestions(
-                model=self.queryset.model, values=unknown, dataset=dataset
-            )
-            raise error
         return list(dict.fromkeys(found[v] for v in values))
+
+
+def unknown_error(
+    message: str, *, model, values: list[str], dataset: DatasetStamp | None, **params
+) -> ValidationError:
+    """The error of well-formed values (slugs, codes) that name nothing of `model`: its own
+    code, since no schema can tell, and what they probably meant (`unknown_suggestions`).
+    `message` may use `%(values)s` and the other `params`."""
+    error = ValidationError(message, code=UNKNOWN, params={"values": _quoted(values), **params})
+    error.suggestions = unknown_suggestions(model=model, values=values, dataset=dataset)
+    return error
 
 
 def unknown_suggestions(*, model, values: list[str], dataset: DatasetStamp | None) -> list[dict]:

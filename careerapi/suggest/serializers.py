@@ -15,10 +15,10 @@ class SuggestQuerySerializer(serializers.Serializer):
 
     def validate_type(self, value: str) -> list[str]:
         """Types repeated or comma-separated, each one a type of item."""
-        types = [part.strip() for part in value.split(",")]
-        unknown = [t for t in types if t not in suggestion_types()]
+        types, known_types = [part.strip() for part in value.split(",")], suggestion_types()
+        unknown = [t for t in types if t not in known_types]
         if unknown:
-            known = ", ".join(sorted(suggestion_types()))
+            known = ", ".join(sorted(known_types))
             listed = ", ".join(repr(t) for t in unknown)
             raise serializers.ValidationError(f"unknown type {listed} (types: {known}).")
         return list(dict.fromkeys(types))

@@ -1,7 +1,5 @@
 """GET /api/v1/suggest/?q=pyt&type=skill: names for an autocomplete box."""
 
-from dataclasses import asdict
-
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
@@ -68,4 +66,4 @@ class SuggestView(ApiView):
             types=query.validated_data.get("type"),
             limit=query.validated_data["limit"],
         )
-        return Response({"results": [asdict(item) for item in found]})
+        return Response(SuggestionListSerializer({"results": found}).data)

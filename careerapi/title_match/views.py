@@ -63,10 +63,10 @@ class TitleMatchView(ApiView):
         )
         query.is_valid(raise_exception=True)
         title, limit = query.validated_data["title"], query.validated_data["limit"]
-        results = []
-        for match in titles_match(title=title, limit=limit):
+        words, results = title_words(title), []
+        for match in titles_match(words=words, limit=limit):
             route, lookup = _PAGES[match.type]
             url = public_link(reverse(route, kwargs={lookup: match.slug}))
             results.append({**asdict(match), "url": url})
-        body = {"title": title, "words": title_words(title), "results": results}
+        body = {"title": title, "words": words, "results": results}
         return Response(TitleMatchListSerializer(body).data)
