@@ -45,4 +45,5 @@ def test_schema_and_docs_are_served_without_external_assets(client):
     for page in ("/api/docs/", "/api/redoc/"):
         html = client.get(page).content.decode()
         assert "cdn.jsdelivr.net" not in html and "unpkg.com" not in html
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
         assert "/static/drf_spectacular_sidecar/" in html

@@ -90,7 +90,8 @@ ASGI_APPLICATION = "careerapi.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # careerapi/templates: the Redoc page without Google Fonts (careerapi.urls).
+        "DIRS": [BASE_DIR / "careerapi" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -280,6 +281,9 @@ REST_FRAMEWORK = {
 # The admin's forms keep their CSRF protection; a failed check is a 403 problem document.
 CSRF_FAILURE_VIEW = "careerapi.api.errors.csrf_failure"
 
+# Redoc's fonts: the system's, so the docs load nothing from outside this server.
+SYSTEM_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+MONOSPACE_FONTS = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace'
 SPECTACULAR_SETTINGS = {
     "TITLE": "careerapi",
     "DESCRIPTION": (
@@ -294,6 +298,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "REDOC_UI_SETTINGS": {
+        "theme": {
+            "typography": {
+                "fontFamily": SYSTEM_FONTS,
+                "headings": {"fontFamily": SYSTEM_FONTS},
+                "code": {"fontFamily": MONOSPACE_FONTS},
+            }
+        }
+    },
     "COMPONENT_NO_READ_ONLY_REQUIRED": False,
     "ENUM_NAME_OVERRIDES": {
         "StageKindEnum": "interviews.choices.StageKind",
