@@ -32,6 +32,21 @@ def test_the_index_lists_every_collection(seed_dataset, client):
         assert client.get(url).status_code == 200
 
 
+def test_the_index_links_the_schema_and_both_documentation_pages(seed_dataset, client):
+    body = client.get("/api/v1/").json()
+
+    assert (body["schema"], body["docs"], body["redoc"]) == (
+        "/api/schema/",
+        "/api/docs/",
+        "/api/redoc/",
+    )
+    for page in ("docs", "redoc"):
+        response = client.get(body[page])
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")
+        assert body["schema"] in response.content.decode()
+
+
 @pytest.mark.parametrize("path", ["/api/v2/roles/", "/api/v1/nothing/", "/api/", "/nowhere"])
 def test_unknown_paths_and_versions_are_json_404s(client, path):
     response = client.get(path)

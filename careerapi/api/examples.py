@@ -31,6 +31,8 @@ INDEX = OpenApiExample(
         "changes": "/api/v1/changes/",
         "export": "/api/v1/export/",
         "schema": "/api/schema/",
+        "docs": "/api/docs/",
+        "redoc": "/api/redoc/",
     },
     response_only=True,
 )

@@ -19,7 +19,8 @@ class ApiIndexView(ApiView):
         operation_id="index",
         tags=["index"],
         summary="List the collections",
-        description="Every collection of API v1 with its URL, and the dataset endpoint.",
+        description="Every collection of API v1 with its URL, the dataset endpoints, and the "
+        "OpenAPI schema with its documentation pages.",
         responses=inline_serializer(
             "ApiIndex",
             {
@@ -28,7 +29,9 @@ class ApiIndexView(ApiView):
                 "dataset": LinkField(),
                 "changes": LinkField(),
                 "export": LinkField(),
-                "schema": LinkField(),
+                "schema": LinkField(help_text="The OpenAPI 3 schema."),
+                "docs": LinkField(help_text="The schema in Swagger UI, with Try it out."),
+                "redoc": LinkField(help_text="The schema in Redoc."),
             },
         ),
         examples=[examples.INDEX],
@@ -47,5 +50,7 @@ class ApiIndexView(ApiView):
                 "changes": public_link(reverse("v1:changes")),
                 "export": public_link(reverse("v1:export")),
                 "schema": public_link(reverse("schema")),
+                "docs": public_link(reverse("swagger-ui")),
+                "redoc": public_link(reverse("redoc")),
             }
         )

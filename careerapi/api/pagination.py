@@ -34,6 +34,9 @@ class Pagination(PageNumberPagination):
     page_size_query_description = f"Items per page, 1 to {MAX_PAGE_SIZE} (default 20)."
     page_query_description = "Page number, from 1. A page past the last one is a 404."
     invalid_page_message = "Page {page_number} does not exist: {message}"
+    #: The list's path, for the links of the schema's examples: set for each operation by
+    #: `careerapi.api.schema.AutoSchema`, so a list's example links to that list.
+    example_path = "/api/v1/"
 
     def paginate_queryset(self, queryset, request, view=None):
         try:
@@ -60,12 +63,13 @@ class Pagination(PageNumberPagination):
         return page_link(self.request, self.page_query_param, self.page.previous_page_number())
 
     def get_paginated_response_schema(self, schema):
-        # DRF's example links point at an /accounts/ endpoint; show links shaped like ours.
+        # DRF's example links point at an /accounts/ endpoint; show the list's own links.
         response = super().get_paginated_response_schema(schema)
         properties = response["properties"]
         properties["count"]["example"] = 42
-        properties["next"].update(LINK_SCHEMA, example="/api/v1/roles/?page=3&page_size=10")
-        properties["previous"].update(LINK_SCHEMA, example="/api/v1/roles/?page=1&page_size=10")
+        for link, page in (("next", 3), ("previous", 1)):
+            example = f"{self.example_path}?page={page}&page_size=10"
+            properties[link].update(LINK_SCHEMA, example=example)
         return response
 
 

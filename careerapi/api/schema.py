@@ -100,6 +100,12 @@ class AutoSchema(SpectacularAutoSchema):
                 schema["maxItems"] = max_terms
         return parameters
 
+    def _get_paginator(self):
+        paginator = super()._get_paginator()
+        if paginator is not None:
+            paginator.example_path = self.path  # a list's examples link to that list
+        return paginator
+
     def _get_response_bodies(self, direction="response"):
         bodies = super()._get_response_bodies(direction=direction)
         for code, description in ERROR_RESPONSES.items():
