@@ -12,6 +12,7 @@ from apikeys.logins import login_throttled
 from careerapi import health, metrics
 from careerapi.api.errors import not_found
 from careerapi.api.index import ApiIndexView
+from careerapi.api.problems import ProblemTypeListView, ProblemTypeView
 from careerapi.role_page.urls import router as role_page
 from compensation.api.urls import router as compensation
 from interviews.api.urls import router as interviews
@@ -49,6 +50,9 @@ urlpatterns = [
         SpectacularRedocView.as_view(url_name="schema", template_name="docs/redoc.html"),
         name="redoc",
     ),
+    # What each problem document's `type` links to (careerapi.api.errors.PROBLEMS_PATH).
+    path("api/problems/", ProblemTypeListView.as_view(), name="problem-types"),
+    path("api/problems/<slug:slug>/", ProblemTypeView.as_view(), name="problem-type"),
     # Before the admin's own route: failed logins are bounded per client address.
     path("admin/login/", login_throttled(admin.site.login)),
     path("admin/", admin.site.urls),

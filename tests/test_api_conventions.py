@@ -40,6 +40,7 @@ def test_the_index_links_the_schema_and_both_documentation_pages(seed_dataset, c
         "/api/docs/",
         "/api/redoc/",
     )
+    assert client.get(body["problems"]).status_code == 200
     for page in ("docs", "redoc"):
         response = client.get(body[page])
         assert response.status_code == 200

@@ -1,12 +1,16 @@
 """One error shape for every 4xx and 5xx: RFC 9457 problem details.
 
-    {"type": "https://careerapi.dev/problems/invalid-parameters", "title": "Invalid parameters",
+    {"type": "/api/problems/invalid-parameters/", "title": "Invalid parameters",
      "status": 400, "detail": "...", "errors": [{"parameter": "skill", "detail": "..."}]}
 
 served as `application/problem+json`, from DRF views (`problem_exception_handler`) and from
 Django for URLs outside them (`not_found`, `server_error`, `csrf_failure`, and the 405 of
 `safe_methods_only`). A DRF view's error is rendered as JSON whatever the view renders
 otherwise (the schema's YAML, the docs' HTML), so its body is what its label says.
+
+A problem's `type` is the page of the API's problem catalogue that describes it
+(`careerapi.api.problems`), linked as every link is (`careerapi.api.links`); a status
+with no page of its own has `about:blank` (RFC 9457: the status says it all).
 
 A lost database (`OperationalError` / `InterfaceError`: PostgreSQL down, unreachable or
 refusing connections) is a 503 with `Retry-After`, not a 500: the request was fine and
@@ -18,6 +22,7 @@ import functools
 import json
 import logging
 import sys
+from http import HTTPStatus
 
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -27,8 +32,11 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from .links import public_link
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
-PROBLEM_BASE = "https://careerapi.dev/problems/"
+#: Where the problem catalogue is served (careerapi.urls): a type's page is PROBLEMS_PATH<slug>/.
+PROBLEMS_PATH = "/api/problems/"
 
 logger = logging.getLogger(__name__)
 
@@ -53,10 +61,19 @@ RETRY_AFTER_SECONDS = 5
 SAFE_METHODS = ("GET", "HEAD")
 
 
+def problem_type_link(slug: str) -> str:
+    """The `type` of a problem: the link to its page in the problem catalogue."""
+    return public_link(f"{PROBLEMS_PATH}{slug}/")
+
+
 def problem(status_code: int, detail: str, errors: list[dict] | None = None) -> dict:
     """The problem document for a status code."""
-    slug, title = PROBLEMS.get(status_code, ("error", "Error"))
-    body = {"type": PROBLEM_BASE + slug, "title": title, "status": status_code, "detail": detail}
+    if status_code in PROBLEMS:
+        slug, title = PROBLEMS[status_code]
+        type_ = problem_type_link(slug)
+    else:
+        type_, title = "about:blank", HTTPStatus(status_code).phrase
+    body = {"type": type_, "title": title, "status": status_code, "detail": detail}
     if errors is not None:
         body["errors"] = errors
     return body

@@ -33,6 +33,7 @@ INDEX = OpenApiExample(
         "schema": "/api/schema/",
         "docs": "/api/docs/",
         "redoc": "/api/redoc/",
+        "problems": "/api/problems/",
     },
     response_only=True,
 )

@@ -20,7 +20,7 @@ class ApiIndexView(ApiView):
         tags=["index"],
         summary="List the collections",
         description="Every collection of API v1 with its URL, the dataset endpoints, and the "
-        "OpenAPI schema with its documentation pages.",
+        "OpenAPI schema with its documentation pages and the problem types of its errors.",
         responses=inline_serializer(
             "ApiIndex",
             {
@@ -32,6 +32,7 @@ class ApiIndexView(ApiView):
                 "schema": LinkField(help_text="The OpenAPI 3 schema."),
                 "docs": LinkField(help_text="The schema in Swagger UI, with Try it out."),
                 "redoc": LinkField(help_text="The schema in Redoc."),
+                "problems": LinkField(help_text="The types of the errors' problem documents."),
             },
         ),
         examples=[examples.INDEX],
@@ -52,5 +53,6 @@ class ApiIndexView(ApiView):
                 "schema": public_link(reverse("schema")),
                 "docs": public_link(reverse("swagger-ui")),
                 "redoc": public_link(reverse("redoc")),
+                "problems": public_link(reverse("problem-types")),
             }
         )

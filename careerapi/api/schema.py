@@ -16,6 +16,7 @@ from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
 from .errors import PROBLEM_CONTENT_TYPE
+from .links import LinkField
 from .views import EMPTY_ALLOWED, MAX_PARAMETER_LENGTH
 
 NO_NUL_PATTERN = r"^[^\x00]*$"
@@ -47,7 +48,11 @@ class ParameterErrorSerializer(serializers.Serializer):
 class ProblemSerializer(serializers.Serializer):
     """RFC 9457 problem details."""
 
-    type = serializers.URLField()
+    type = LinkField(
+        help_text="The problem type: a page of the API's problem catalogue (/api/problems/) "
+        "that says what it means, or about:blank for the errors the server answers before "
+        "the API (414, 431)."
+    )
     title = serializers.CharField()
     status = serializers.IntegerField()
     detail = serializers.CharField()

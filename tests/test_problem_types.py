@@ -1,0 +1,78 @@
+"""Every problem document's `type` is a page the API serves: the problem catalogue."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import override_settings
+
+from careerapi.api.errors import PROBLEMS
+
+pytestmark = pytest.mark.django_db
+
+#: A request for each cause of error the API answers itself (method, path, headers).
+CAUSES = {
+    400: ("get", "/api/v1/roles/?colour=red", {}),
+    401: ("get", "/api/v1/roles/", {"HTTP_X_API_KEY": "nope.nope"}),
+    404: ("get", "/api/v1/roles/no-such-role/", {}),
+    405: ("post", "/api/v1/roles/", {}),
+    406: ("get", "/api/v1/roles/", {"HTTP_ACCEPT": "application/xml"}),
+}
+
+
+def problem_page(client, type_uri: str):
+    """The answer to following a problem's `type` on this server."""
+    assert type_uri.startswith("/api/problems/"), type_uri
+    return client.get(type_uri)
+
+
+@pytest.mark.parametrize("status", sorted(CAUSES))
+def test_the_type_of_a_real_error_resolves_to_its_description(seed_dataset, client, status):
+    method, path, headers = CAUSES[status]
+    body = getattr(client, method)(path, **headers).json()
+    assert body["status"] == status
+
+    page = problem_page(client, body["type"])
+
+    assert page.status_code == 200
+    described = page.json()
+    assert (described["type"], described["title"], described["status"]) == (
+        body["type"],
+        body["title"],
+        status,
+    )
+    assert described["description"]
+
+
+def test_every_type_the_api_can_emit_resolves_without_a_dataset_or_a_key(client):
+    listed = client.get("/api/problems/").json()["results"]
+
+    assert {item["status"] for item in listed} == set(PROBLEMS)
+    with override_settings(REQUIRE_API_KEY=True):
+        for item in listed:
+            page = client.get(item["type"])
+            assert page.status_code == 200, item["type"]
+            assert page.json() == item
+
+
+def test_types_are_absolute_from_the_public_base_url_when_it_is_set(seed_dataset, client):
+    with override_settings(PUBLIC_BASE_URL="https://api.example.com"):
+        body = client.get("/api/v1/roles/no-such-role/").json()
+        listed = client.get("/api/problems/").json()["results"]
+
+    assert body["type"] == "https://api.example.com/api/problems/not-found/"
+    assert all(urlsplit(item["type"]).netloc == "api.example.com" for item in listed)
+    assert client.get(urlsplit(body["type"]).path).status_code == 200
+
+
+def test_an_unknown_problem_type_is_a_404_problem(client):
+    response = client.get("/api/problems/no-such-problem/")
+
+    assert response.status_code == 404
+    assert response.json()["type"] == "/api/problems/not-found/"
+
+
+def test_a_status_without_a_page_of_its_own_is_about_blank():
+    from careerapi.api.errors import problem
+
+    assert problem(418, "No coffee here.")["type"] == "about:blank"
+    assert problem(418, "No coffee here.")["title"] == "I'm a Teapot"
