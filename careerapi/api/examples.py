@@ -37,3 +37,66 @@ INDEX = OpenApiExample(
     },
     response_only=True,
 )
+
+#: The seed dataset's version on a first load of fixtures/ (a database that loaded nothing
+#: before): the `since` that lists every change.
+SEED_VERSION = "fd581ef4759f75909dc63d1796b6b06a6723171587e4ce36d90ab18db9e4834d"
+
+#: Query and path parameter examples, real values of the seed dataset so that "Try it out"
+#: answers 200 with each (tests/test_schema.py checks it). By the collection and the
+#: parameter's name where values differ between collections, else by name alone; an enum
+#: or boolean parameter not listed shows its first value (careerapi.api.schema).
+PARAMETER_EXAMPLES_BY_COLLECTION = {
+    "companies": {"slug": "amazon", "parent": "amazon", "search": "amazon"},
+    "competencies": {"slug": "amazon-ownership", "search": "ownership"},
+    "currencies": {"code": "GBP"},
+    "exchange-rates": {"slug": "gbp-2025-05-15", "currency": "GBP"},
+    "families": {"slug": "software-engineering"},
+    "interview-processes": {"slug": "amazon-swe-process"},
+    "job-zones": {"zone": 4},
+    "ladders": {"slug": "amazon-sde-levels"},
+    "levels": {"slug": "amazon-l5"},
+    "market-pay": {"slug": "15-1252-us-wa", "occupation": "15-1252", "region": "us-wa"},
+    "occupations": {"code": "15-1252.00", "search": "software developers"},
+    "problems": {"slug": "invalid-parameters"},
+    "questions": {"slug": "amazon-swe-q-tell-me-about-yourself", "search": "yourself"},
+    "regions": {"slug": "gb", "parent": "us"},
+    "roles": {"slug": "amazon-software-engineer", "search": "software engineer"},
+    "salary-bands": {"slug": "amazon-software-engineer-gb-typical", "region": "gb"},
+    "skills": {"slug": "python", "role": "aws-developer", "search": "python"},
+    "soc-groups": {"code": "15-1252", "parent": "15-1200", "search": "computer"},
+    "sources": {"slug": "amazon-swe-interview-guide", "search": "interview guide"},
+    "topics": {"slug": "binary-search", "search": "binary search"},
+}
+PARAMETER_EXAMPLES = {
+    "base": "USD",
+    "company": "amazon",
+    "competency": "amazon-ownership",
+    "currency": "GBP",
+    "date": "2025-05-15",
+    "date_after": "2025-05-01",
+    "date_before": "2025-05-31",
+    "family": "software-engineering",
+    "group": "15-1200",
+    "hot_technology": "python",
+    "in_demand": "python",
+    "job_zone": 4,
+    "ladder": "amazon-sde-levels",
+    "level": "amazon-l5",
+    "limit": 5,
+    "market_region": "us-wa",
+    "max_amount": 200000,
+    "min_amount": 100000,
+    "occupation": "15-1252.00",
+    "page": 1,
+    "page_size": 10,
+    "process": "amazon-swe-process",
+    "rate_date": "2025-05-15",
+    "role": "amazon-software-engineer",
+    "since": SEED_VERSION,
+    "skill": "python",
+    "skill_any": "java",
+    "source": "amazon-swe-interview-guide",
+    "topic": "binary-search",
+    "updated_since": TIMESTAMP,
+}

@@ -5,6 +5,11 @@
   generation cannot see an exception handler.
 - Query parameters that a view reads itself (not through its filterset) are declared with
   `@extend_schema` next to the view.
+- Every parameter has a description and an example. A filter's description is its label,
+  which drf-spectacular drops for a filter whose schema is given (`@extend_schema_field`:
+  slug, code, boolean and amount filters); a path parameter's names its model. Examples
+  are real values of the seed dataset (`examples.PARAMETER_EXAMPLES`), or an enum's or a
+  boolean's first value.
 - Every query parameter shows the limits `QueryParameterCheck` enforces on all of them
   (`maxLength`; no empty value, so `minItems: 1` on repeatable ones; no NUL byte, which
   PostgreSQL cannot store in text), which generation cannot see because they are checked
@@ -16,6 +21,7 @@ from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
 from .errors import PROBLEM_CONTENT_TYPE
+from .examples import PARAMETER_EXAMPLES, PARAMETER_EXAMPLES_BY_COLLECTION
 from .links import LinkField
 from .views import EMPTY_ALLOWED, MAX_PARAMETER_LENGTH
 
@@ -96,6 +102,7 @@ class AutoSchema(SpectacularAutoSchema):
         filterset_class = getattr(self.view, "filterset_class", None)
         filters = filterset_class.base_filters if filterset_class is not None else {}
         for parameter in parameters:
+            self._describe(parameter, filters.get(parameter["name"]))
             if parameter["in"] != "query":
                 continue
             schema = parameter["schema"]
@@ -104,6 +111,23 @@ class AutoSchema(SpectacularAutoSchema):
             if max_terms is not None:
                 schema["maxItems"] = max_terms
         return parameters
+
+    def _describe(self, parameter: dict, filter_) -> None:
+        """Give the parameter the description and the example it lacks."""
+        if not parameter.get("description"):
+            if filter_ is not None:
+                parameter["description"] = filter_.extra.get("help_text") or filter_.label
+            elif parameter["in"] == "path":
+                model = getattr(getattr(self.view, "queryset", None), "model", None)
+                if model is not None:
+                    parameter["description"] = (
+                        f"Which {model._meta.verbose_name}: its `{parameter['name']}`, as "
+                        "the list gives it."
+                    )
+        if "example" not in parameter and "examples" not in parameter:
+            example = parameter_example(self.path, parameter)
+            if example is not None:
+                parameter["example"] = example
 
     def _get_paginator(self):
         paginator = super()._get_paginator()
@@ -122,6 +146,26 @@ class AutoSchema(SpectacularAutoSchema):
                     direction=direction,
                 )
         return bodies
+
+
+def parameter_example(path: str, parameter: dict):
+    """An example of the parameter of the operation at `path`: a listed value of the seed
+    dataset, else an enum's or a boolean's first value; a list of one for a list."""
+    collection = path.removeprefix("/api/").removeprefix("v1/").split("/")[0]
+    name, schema = parameter["name"], parameter["schema"]
+    value = PARAMETER_EXAMPLES_BY_COLLECTION.get(collection, {}).get(name)
+    item = schema.get("items", schema)
+    if value is None and "enum" in item:
+        # Not a descending or relevance sort key: one that applies without a search.
+        plain = [v for v in item["enum"] if v and not str(v).startswith(("-", "relevance"))]
+        value = (plain or item["enum"])[0]
+    elif value is None and item.get("type") == "boolean":
+        value = True
+    elif value is None:
+        value = PARAMETER_EXAMPLES.get(name)
+    if value is None:
+        return None
+    return [value] if schema.get("type") == "array" else value
 
 
 def _limit(schema: dict, *, allow_empty: bool) -> None:
