@@ -57,6 +57,7 @@ PROBLEMS = {
 # Errors that mean "the database is not answering", as opposed to a bug in a query.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 DATABASE_UNAVAILABLE_DETAIL = "The database is unavailable; retry shortly."
+SERVER_ERROR_DETAIL = "The server failed to answer this request."
 RETRY_AFTER_SECONDS = 5
 SAFE_METHODS = ("GET", "HEAD")
 
@@ -165,9 +166,7 @@ def server_error(request) -> HttpResponse:
     exc = sys.exc_info()[1]
     if isinstance(exc, DATABASE_UNAVAILABLE):
         return database_unavailable_response(exc)
-    return problem_response(
-        status.HTTP_500_INTERNAL_SERVER_ERROR, "The server failed to answer this request."
-    )
+    return problem_response(status.HTTP_500_INTERNAL_SERVER_ERROR, SERVER_ERROR_DETAIL)
 
 
 def bad_request(request, exception=None) -> HttpResponse:

@@ -100,3 +100,12 @@ PARAMETER_EXAMPLES = {
     "topic": "binary-search",
     "updated_since": TIMESTAMP,
 }
+
+#: Path values that name no item, for the 404 examples: by collection, else "*".
+MISSING_ITEMS = {
+    "*": "no-such-item",
+    "currencies": "XYZ",
+    "job-zones": 9,
+    "occupations": "99-9999.00",
+    "soc-groups": "99-9999",
+}

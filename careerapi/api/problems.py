@@ -8,14 +8,13 @@ or its own for the statuses no operation documents.
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from .errors import PROBLEMS, problem_type_link
 from .links import LinkField
 from .pagination import Pagination
 from .schema import ERROR_RESPONSES
-from .views import PAGINATION_PARAMETERS, ApiView
+from .views import PAGINATION_PARAMETERS, ApiView, item_not_found
 
 #: The statuses that are no operation's answer, so have no description in the schema.
 UNDOCUMENTED = {
@@ -92,6 +91,8 @@ class ProblemTypeListView(ProblemCatalogueView):
 class ProblemTypeView(ProblemCatalogueView):
     """One problem type: the page its problem documents' `type` links to."""
 
+    item_name = "problem type"
+
     @extend_schema(
         operation_id="problems_retrieve",
         tags=["problems"],
@@ -104,5 +105,5 @@ class ProblemTypeView(ProblemCatalogueView):
     def get(self, request, slug):
         found = next((item for item in problem_types() if item["slug"] == slug), None)
         if found is None:
-            raise NotFound(f"No problem type {slug}.")
+            raise item_not_found(self.item_name, slug)
         return Response(found)

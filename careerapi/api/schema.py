@@ -23,6 +23,7 @@ from rest_framework import serializers
 from .errors import PROBLEM_CONTENT_TYPE
 from .examples import PARAMETER_EXAMPLES, PARAMETER_EXAMPLES_BY_COLLECTION
 from .links import LinkField
+from .problem_examples import problem_examples
 from .views import EMPTY_ALLOWED, MAX_PARAMETER_LENGTH
 
 NO_NUL_PATTERN = r"^[^\x00]*$"
@@ -139,8 +140,9 @@ class AutoSchema(SpectacularAutoSchema):
         bodies = super()._get_response_bodies(direction=direction)
         for code, description in ERROR_RESPONSES.items():
             if str(code) not in bodies:
+                examples = problem_examples(view=self.view, path=self.path, status=code)
                 bodies[str(code)] = self._get_response_for_code(
-                    OpenApiResponse(ProblemSerializer, description=description),
+                    OpenApiResponse(ProblemSerializer, description=description, examples=examples),
                     str(code),
                     media_types=[PROBLEM_CONTENT_TYPE],
                     direction=direction,

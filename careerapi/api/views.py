@@ -2,6 +2,7 @@
 
 import re
 
+from django.http import Http404
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.mixins import ListModelMixin, RetrieveModelMixin
 from rest_framework.response import Response
@@ -58,8 +59,7 @@ class QueryParameterCheck:
             if "\x00" in name or any("\x00" in value for value in values):
                 errors[name.replace("\x00", "\\x00")] = "contains a NUL byte."
             elif name not in allowed:
-                known = ", ".join(sorted(allowed)) or "none"
-                errors[name] = f"unknown query parameter (this endpoint takes: {known})."
+                errors[name] = unknown_parameter_message(allowed)
             elif any(len(value) > MAX_PARAMETER_LENGTH for value in values):
                 errors[name] = f"longer than {MAX_PARAMETER_LENGTH} characters."
             elif name in no_empty and not all(value.strip() for value in values):
@@ -79,6 +79,16 @@ class QueryParameterCheck:
         super().initial(request, *args, **kwargs)
         if request.method in ("GET", "HEAD"):
             self.check_query_parameters(request)
+
+
+def unknown_parameter_message(allowed: set[str]) -> str:
+    """The error of a query parameter the endpoint does not take: those it takes."""
+    return f"unknown query parameter (this endpoint takes: {', '.join(sorted(allowed)) or 'none'})."
+
+
+def item_not_found(name: str, value) -> NotFound:
+    """The 404 of a detail URL whose slug (or code) names no item of this collection."""
+    return NotFound(f"No {name} {value}.")
 
 
 def _page_error(name: str, values: list[str]) -> str | None:
@@ -105,6 +115,14 @@ class CollectionViewSet(CachedResponses, QueryParameterCheck, DatasetContext, Ge
 
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN.strip("^$")
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:  # "No Role matches the given query.": say which role
+            lookup = self.lookup_url_kwarg or self.lookup_field
+            name = self.get_queryset().model._meta.verbose_name
+            raise item_not_found(name, self.kwargs[lookup]) from None
 
 
 class ReadOnlyViewSet(RetrieveModelMixin, ListModelMixin, CollectionViewSet):
@@ -135,7 +153,7 @@ class RowDetail:
         lookup = self.lookup_url_kwarg or self.lookup_field
         rows = list(writer.rows(queryset.filter(**{self.lookup_field: self.kwargs[lookup]})))
         if not rows:
-            raise NotFound(f"No {queryset.model._meta.verbose_name} {self.kwargs[lookup]}.")
+            raise item_not_found(queryset.model._meta.verbose_name, self.kwargs[lookup])
         return Response(writer.write(rows[0]))
 
 
