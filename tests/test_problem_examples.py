@@ -12,7 +12,7 @@ import yaml
 from django.conf import settings
 from django.test import override_settings
 
-from careerapi.api.examples import MISSING_ITEMS
+from careerapi.api.examples import MISSING_ITEMS, collection_of
 from careerapi.api.problem_examples import (
     MISTYPED,
     PAGE_PAST_THE_END,
@@ -53,8 +53,7 @@ def _url(path: str, operation: dict, *, missing: bool = False) -> tuple[str, dic
     for parameter in operation.get("parameters", []):
         name = parameter["name"]
         if parameter["in"] == "path":
-            collection = path.removeprefix("/api/").removeprefix("v1/").split("/")[0]
-            value = MISSING_ITEMS.get(collection, MISSING_ITEMS["*"]) if missing else None
+            value = MISSING_ITEMS.get(collection_of(path), MISSING_ITEMS["*"]) if missing else None
             path = path.replace(f"{{{name}}}", str(value if missing else _value(parameter)))
         elif parameter.get("required"):
             value = _value(parameter)

@@ -42,6 +42,12 @@ INDEX = OpenApiExample(
 #: before): the `since` that lists every change.
 SEED_VERSION = "fd581ef4759f75909dc63d1796b6b06a6723171587e4ce36d90ab18db9e4834d"
 
+
+def collection_of(path: str) -> str:
+    """The collection a schema path is of: "salary-bands" for /api/v1/salary-bands/{slug}/."""
+    return path.removeprefix("/api/").removeprefix("v1/").split("/")[0]
+
+
 #: Query and path parameter examples, real values of the seed dataset so that "Try it out"
 #: answers 200 with each (tests/test_schema.py checks it). By the collection and the
 #: parameter's name where values differ between collections, else by name alone; an enum

@@ -19,9 +19,9 @@ from .errors import (
     problem,
     problem_exception_handler,
 )
-from .examples import MISSING_ITEMS
+from .examples import MISSING_ITEMS, collection_of
 from .pagination import Pagination
-from .views import _page_error, item_not_found, unknown_parameter_message
+from .views import item_not_found, page_error, unknown_parameter_message
 
 #: The unknown query parameter, the page past the last one and the key no one was given,
 #: of the examples.
@@ -66,11 +66,11 @@ def problem_examples(*, view, path: str, status: int) -> list[OpenApiExample]:
             )
         )
         if "page_size" in allowed:
-            error = exceptions.ValidationError({"page_size": _page_error("page_size", ["1000"])})
+            error = exceptions.ValidationError({"page_size": page_error("page_size", ["1000"])})
             examples.append(_example("invalid_value", "?page_size=1000", _answer(error)))
     elif status == 404:
         if "{" in path:
-            collection, name = _collection(path), _item_name(view)
+            collection, name = collection_of(path), _item_name(view)
             value = MISSING_ITEMS.get(collection, MISSING_ITEMS["*"])
             examples.append(
                 _example("unknown_item", f"No {name} {value}", _answer(item_not_found(name, value)))
@@ -89,10 +89,6 @@ def problem_examples(*, view, path: str, status: int) -> list[OpenApiExample]:
         name, summary, body = SAME_FOR_EVERY_OPERATION[status]()
         examples.append(_example(name, summary, body))
     return examples
-
-
-def _collection(path: str) -> str:
-    return path.removeprefix("/api/").removeprefix("v1/").split("/")[0]
 
 
 def _item_name(view) -> str:

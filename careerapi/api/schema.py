@@ -21,7 +21,7 @@ from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
 from .errors import PROBLEM_CONTENT_TYPE
-from .examples import PARAMETER_EXAMPLES, PARAMETER_EXAMPLES_BY_COLLECTION
+from .examples import PARAMETER_EXAMPLES, PARAMETER_EXAMPLES_BY_COLLECTION, collection_of
 from .links import LinkField
 from .problem_examples import problem_examples
 from .views import EMPTY_ALLOWED, MAX_PARAMETER_LENGTH
@@ -153,7 +153,7 @@ class AutoSchema(SpectacularAutoSchema):
 def parameter_example(path: str, parameter: dict):
     """An example of the parameter of the operation at `path`: a listed value of the seed
     dataset, else an enum's or a boolean's first value; a list of one for a list."""
-    collection = path.removeprefix("/api/").removeprefix("v1/").split("/")[0]
+    collection = collection_of(path)
     name, schema = parameter["name"], parameter["schema"]
     value = PARAMETER_EXAMPLES_BY_COLLECTION.get(collection, {}).get(name)
     item = schema.get("items", schema)

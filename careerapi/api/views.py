@@ -65,7 +65,7 @@ class QueryParameterCheck:
             elif name in no_empty and not all(value.strip() for value in values):
                 errors[name] = "empty value (leave the parameter out instead)."
             elif name in PAGINATION_PARAMETERS:
-                error = _page_error(name, values)
+                error = page_error(name, values)
                 if error:
                     errors[name] = error
         if not errors and len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
@@ -91,7 +91,7 @@ def item_not_found(name: str, value) -> NotFound:
     return NotFound(f"No {name} {value}.")
 
 
-def _page_error(name: str, values: list[str]) -> str | None:
+def page_error(name: str, values: list[str]) -> str | None:
     if len(values) > 1:
         return "given more than once."
     if not _POSITIVE_INT.match(values[0]):
