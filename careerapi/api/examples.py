@@ -49,27 +49,56 @@ def collection_of(path: str) -> str:
 
 
 #: Query and path parameter examples, real values of the seed dataset so that "Try it out"
-#: answers 200 with each (tests/test_schema.py checks it). By the collection and the
+#: answers 200 with each, and, as Swagger UI fills them all in, finds items with all of
+#: them together (tests/test_schema.py checks both). By the collection and the
 #: parameter's name where values differ between collections, else by name alone; an enum
 #: or boolean parameter not listed shows its first value (careerapi.api.schema).
 PARAMETER_EXAMPLES_BY_COLLECTION = {
     "companies": {"slug": "amazon", "parent": "amazon", "search": "amazon"},
     "competencies": {"slug": "amazon-ownership", "search": "ownership"},
     "currencies": {"code": "GBP"},
-    "exchange-rates": {"slug": "gbp-2025-05-15", "currency": "GBP"},
+    "exchange-rates": {"slug": "gbp-2025-05-15", "currency": "GBP", "base": "EUR"},
     "families": {"slug": "software-engineering"},
     "interview-processes": {"slug": "amazon-swe-process"},
     "job-zones": {"zone": 4},
-    "ladders": {"slug": "amazon-sde-levels"},
-    "levels": {"slug": "amazon-l5"},
-    "market-pay": {"slug": "15-1252-us-wa", "occupation": "15-1252", "region": "us-wa"},
+    "ladders": {"slug": "amazon-sde-levels", "role": "amazon-engineer"},
+    "levels": {"slug": "amazon-l5", "role": "amazon-engineer"},
+    "market-pay": {
+        "slug": "15-1252-us-wa",
+        "occupation": "15-1252",
+        "region": "us-wa",
+        "level": "detailed",
+        "region_kind": "subdivision",
+    },
     "occupations": {"code": "15-1252.00", "search": "software developers"},
     "problems": {"slug": "invalid-parameters"},
-    "questions": {"slug": "amazon-swe-q-tell-me-about-yourself", "search": "yourself"},
-    "regions": {"slug": "gb", "parent": "us"},
+    # No question of the seed has a topic and a competency, or a stage kind: with all the
+    # examples together, none is found.
+    "questions": {
+        "slug": "amazon-swe-q-tell-me-about-yourself",
+        "search": "owned",
+        "competency": "amazon-swe-quality-ownership-mentality",
+        "topic": "linked-lists",
+    },
+    "regions": {"slug": "gb", "parent": "us", "kind": "subdivision"},
     "roles": {"slug": "amazon-software-engineer", "search": "software engineer"},
-    "salary-bands": {"slug": "amazon-software-engineer-gb-typical", "region": "gb"},
-    "skills": {"slug": "python", "role": "aws-developer", "search": "python"},
+    # Together: the band amazon-engineer-us-l5.
+    "salary-bands": {
+        "slug": "amazon-software-engineer-gb-typical",
+        "role": "amazon-engineer",
+        "level": "amazon-l5",
+        "region": "us",
+        "basis": "unspecified",
+        "source": "himalayas-amazon-engineer-guide",
+        "min_amount": 200000,
+        "max_amount": 300000,
+    },
+    "skills": {
+        "slug": "python",
+        "role": "aws-developer",
+        "search": "python",
+        "category": "language",
+    },
     "soc-groups": {"code": "15-1252", "parent": "15-1200", "search": "computer"},
     "sources": {"slug": "amazon-swe-interview-guide", "search": "interview guide"},
     "topics": {"slug": "binary-search", "search": "binary search"},

@@ -6,6 +6,7 @@ from .conftest import LOCAL_HOSTS
 
 
 def test_try_it_out_on_the_roles_list_with_a_skill_filter(seeded_server, page):
+    """Try it out fills every parameter with its example; the developer changes one."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
 
@@ -13,17 +14,21 @@ def test_try_it_out_on_the_roles_list_with_a_skill_filter(seeded_server, page):
     operation = page.locator("#operations-roles-roles_list")
     operation.locator(".opblock-summary").click()
     operation.locator("button.try-out__btn").click()
-    skill = operation.locator('tr[data-param-name="skill"]')
-    skill.locator("button", has_text="Add string item").click()
-    skill.locator("input").first.fill("aws-lambda")
+    skill = operation.locator('tr[data-param-name="skill"]').locator("input").first
+    assert skill.input_value() == "python"  # the schema's example
+    skill.fill("aws-lambda")
     operation.locator("button.execute").click()
 
     status = operation.locator(".live-responses-table .response .response-col_status").first
     status.wait_for(timeout=15000)
     assert status.inner_text().strip() == "200"
     body = operation.locator(".live-responses-table .response-col_description pre").first
-    assert '"aws-developer"' in body.inner_text()
-    assert any("/api/v1/roles/?skill=aws-lambda" in url for url in requested)
+    # The other examples (company=amazon, level=amazon-l5, search=software engineer ...)
+    # with skill=aws-lambda: Amazon's engineer role.
+    assert '"amazon-engineer"' in body.inner_text()
+    sent = [url for url in requested if "/api/v1/roles/?" in url]
+    assert len(sent) == 1 and "skill=aws-lambda" in urlsplit(sent[0]).query.split("&")
+    assert "company=amazon" in urlsplit(sent[0]).query.split("&")
     outside = {urlsplit(url).hostname for url in requested if url.startswith("http")}
     assert outside <= LOCAL_HOSTS, f"requests left the server: {outside - LOCAL_HOSTS}"
 
