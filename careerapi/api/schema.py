@@ -117,6 +117,9 @@ class AutoSchema(SpectacularAutoSchema):
     def _map_basic_serializer(self, serializer, direction):
         schema = super()._map_basic_serializer(serializer, direction)
         if direction == "response":
+            # Declared fields, with the arguments they were declared with (`_kwargs`, which
+            # the REST framework keeps to copy them): `required` there is the serializer's
+            # own word, not one derived from a model field's blank or null.
             declared = force_instance(serializer)._declared_fields
             schema["required"] = [
                 name
