@@ -66,6 +66,7 @@ class Pagination(PageNumberPagination):
         # DRF's example links point at an /accounts/ endpoint; show the list's own links.
         response = super().get_paginated_response_schema(schema)
         properties = response["properties"]
+        response["required"] = list(properties)  # `next`, `previous`: null at either end
         properties["count"]["example"] = 42
         for link, page in (("next", 3), ("previous", 1)):
             example = f"{self.example_path}?page={page}&page_size=10"

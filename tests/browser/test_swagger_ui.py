@@ -41,8 +41,9 @@ def test_authorize_with_an_api_key_then_call_the_api(seeded_server, partner_key,
     page.locator("button.authorize").first.click()
     dialog = page.locator(".modal-ux")
     dialog.locator("input").first.fill(partner_key)
-    dialog.locator("button.modal-btn.auth.authorize").click()
-    dialog.locator("button.btn-done").click()
+    # The first of the two schemes the dialog offers: the X-API-Key header (ApiKeyAuth).
+    dialog.locator("button.modal-btn.auth.authorize").first.click()
+    dialog.locator("button.btn-done").first.click()
 
     operation = page.locator("#operations-sources-sources_list")
     operation.locator(".opblock-summary").click()
