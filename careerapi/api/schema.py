@@ -21,6 +21,15 @@
   (`security_hoisted`): it means the same, and generators that read operations' own
   requirements (openapi-python-client) then accept a plain client where anonymous calls are
   allowed, not only an authenticated one.
+- The schema is OpenAPI 3.1, where "or null" is JSON Schema's `null` type: OpenAPI 3.0's
+  `nullable: true` beside a reference means nothing without a `type` (linters reject it,
+  and generators that add the type drop the null). Schemas written by hand for the REST
+  framework's pages (`next`, `previous`) still say `nullable`: `nullable_as_null_type`
+  rewrites what is left in 3.1's terms.
+- A string with a format that may also be blank (a source's `url`) is "the format, or an
+  empty string": drf-spectacular writes `oneOf`, but a format does not assert in JSON Schema,
+  so "" would match both branches and break `oneOf`; `blank_alternative_any_of` makes it
+  `anyOf`.
 """
 
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
@@ -187,4 +196,43 @@ def security_hoisted(result: dict, generator, **kwargs) -> dict:
         result["security"] = operations[0]["security"]
         for operation in operations:
             del operation["security"]
+    return result
+
+
+def _each_schema(node, visit) -> None:
+    """Calls `visit` on every object in the document, depth first."""
+    if isinstance(node, dict):
+        visit(node)
+        for value in node.values():
+            _each_schema(value, visit)
+    elif isinstance(node, list):
+        for value in node:
+            _each_schema(value, visit)
+
+
+def nullable_as_null_type(result: dict, generator, **kwargs) -> dict:
+    """Postprocessing hook: any `nullable: true` left (schemas written by hand, in OpenAPI
+    3.0's terms) becomes 3.1's null type: `type: [string, "null"]`."""
+
+    def rewrite(node: dict) -> None:
+        if node.pop("nullable", False) is True:
+            kind = node.get("type")
+            if isinstance(kind, str):
+                node["type"] = [kind, "null"]
+            elif isinstance(kind, list) and "null" not in kind:
+                kind.append("null")
+
+    _each_schema(result, rewrite)
+    return result
+
+
+def blank_alternative_any_of(result: dict, generator, **kwargs) -> dict:
+    """Postprocessing hook: `oneOf: [{format ...}, {maxLength: 0}]` becomes `anyOf`."""
+
+    def rewrite(node: dict) -> None:
+        branches = node.get("oneOf")
+        if branches and {"type": "string", "maxLength": 0} in branches:
+            node["anyOf"] = node.pop("oneOf")
+
+    _each_schema(result, rewrite)
     return result
