@@ -204,7 +204,7 @@ _SALARY = _node(
     required=("currency", "duration"),
 )
 _PLACE = _node(
-    ["Place", "Country", "AdministrativeArea"],
+    ["Country", "AdministrativeArea"],
     {"name": _TEXT, "identifier": {**_TEXT, "example": "US"}},
     required=("name",),
 )

@@ -14,16 +14,11 @@ from compensation.choices import PayBasis, RegionKind
 from compensation.models import MarketPay, Region, SalaryBand
 from compensation.services import WAGE_PERIODS
 
-#: The schema.org type of a region of each kind: a metro area is a place (it may span
-#: cities and states), a subdivision of a country an administrative area.
-PLACE_TYPES = {
-    RegionKind.WORLD: "Place",
-    RegionKind.AREA: "Place",
-    RegionKind.COUNTRY: "Country",
-    RegionKind.SUBDIVISION: "AdministrativeArea",
-    RegionKind.METRO: "Place",
-    RegionKind.NONMETRO: "Place",
-}
+#: The schema.org type of a region of each kind. An occupation's location is an
+#: AdministrativeArea in schema.org (a Country is one): the other kinds, a metro area or a
+#: world area included, are areas without a more specific type.
+PLACE_TYPES = {RegionKind.COUNTRY: "Country"}
+AREA = "AdministrativeArea"
 MARKET_PAY_CURRENCY = "USD"
 DISTRIBUTION = "MonetaryAmountDistribution"
 #: A market pay cell's wages: the field of each percentile, by schema.org property.
@@ -37,8 +32,8 @@ PERCENTILES = {
 
 
 def region_place(region: Region) -> dict:
-    """A region as a schema.org Place (Country, AdministrativeArea), with its ISO 3166 code."""
-    return jsonld_node(PLACE_TYPES[region.kind], name=region.name, identifier=region.code)
+    """A region as a schema.org AdministrativeArea (a Country), with its ISO 3166 code."""
+    return jsonld_node(PLACE_TYPES.get(region.kind, AREA), name=region.name, identifier=region.code)
 
 
 def region_places(regions: list[Region | None]) -> list[dict]:
