@@ -213,7 +213,7 @@ _CREDENTIAL = _node(
 )
 _EXPERIENCE = _node(
     ["OccupationalExperienceRequirements"],
-    {"monthsOfExperience": _NUMBER, "description": _TEXT},
+    {"name": _TEXT, "monthsOfExperience": _NUMBER, "description": _TEXT},
 )
 _WORK = _node(
     ["CreativeWork"],
@@ -245,7 +245,9 @@ OCCUPATION_JSONLD_SCHEMA = {
         "skills": _TEXTS,
         "qualifications": {"type": "array", "items": {"oneOf": [_TEXT, _CREDENTIAL]}},
         "educationRequirements": _TEXTS,
-        "experienceRequirements": {"oneOf": [_TEXT, _EXPERIENCE]},
+        "experienceRequirements": {
+            "oneOf": [_TEXT, {"type": "array", "items": {"oneOf": [_TEXT, _EXPERIENCE]}}]
+        },
         "responsibilities": _TEXTS,
         "subjectOf": {"type": "array", "items": _WORK},
     },

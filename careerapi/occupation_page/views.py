@@ -16,6 +16,7 @@ from occupations.api.serializers import OccupationDetailSerializer
 from occupations.api.views import OCCUPATION_CODE
 from occupations.models import Occupation
 
+from .examples import OCCUPATION_JSONLD
 from .jsonld import OCCUPATION_JSONLD_QUERYSET, occupation_jsonld
 
 
@@ -44,7 +45,7 @@ from .jsonld import OCCUPATION_JSONLD_QUERYSET, occupation_jsonld
             OccupationDetailSerializer,
             description="The occupation page: JSON, or schema.org JSON-LD (an `Occupation`).",
         ),
-        examples=[examples.OCCUPATION_DETAIL],
+        examples=[examples.OCCUPATION_DETAIL, OCCUPATION_JSONLD],
     ),
 )
 class OccupationPageViewSet(JsonLdDetail, RowDetail, RetrieveModelMixin, CollectionViewSet):

@@ -46,7 +46,7 @@ from .serializers import RoleDetailSerializer
             RoleDetailSerializer,
             description="The role page: JSON, or schema.org JSON-LD (an `Occupation`).",
         ),
-        examples=[examples.ROLE_DETAIL],
+        examples=[examples.ROLE_DETAIL, examples.ROLE_JSONLD],
     ),
 )
 class RolePageViewSet(JsonLdDetail, RetrieveModelMixin, CollectionViewSet):

@@ -116,6 +116,31 @@ def test_a_bands_open_ended_maximum_is_no_maximum(client):
     assert estimate["@type"] == ["MonetaryAmountDistribution", "MonetaryAmount"]
 
 
+def test_the_role_document_counts_experience_in_months_from_the_years_given(client):
+    developer = client.get("/api/v1/roles/aws-developer/").json()
+    engineer = client.get(ROLE).json()
+
+    (experience,) = jsonld(client, "/api/v1/roles/aws-developer/")["experienceRequirements"]
+    assert experience == {
+        "@type": "OccupationalExperienceRequirements",
+        "monthsOfExperience": developer["experience_years_min"] * 12,
+        "description": developer["experience_quote"],
+    }
+    assert experience["monthsOfExperience"] == 36  # "3–6 years of software development"
+    # A role's ladders say it per level (those that give years).
+    levels = [
+        (level["name"], level["years_min"] * 12)
+        for ladder in engineer["ladders"]
+        for level in ladder["levels"]
+        if level["years_min"] is not None
+    ]
+    assert [
+        (item["name"], item["monthsOfExperience"])
+        for item in jsonld(client, ROLE)["experienceRequirements"]
+    ] == levels
+    assert levels[:2] == [("Junior Amazon Engineer", 0), ("Amazon Engineer", 24)]
+
+
 def test_the_role_document_places_its_pay_in_its_bands_regions(client):
     page = client.get(ROLE).json()
     document = jsonld(client, ROLE)
@@ -239,10 +264,11 @@ def test_cached_answers_keep_json_and_jsonld_apart(client, path):
         "/api/v1/occupations/27-2011.00/",
     ],
 )
-def test_a_document_reads_a_fixed_number_of_queries(client, path, django_assert_num_queries):
-    # The dataset's version; then a role, its skills, passages and bands (the sources with
-    # them); or an occupation, its titles, tasks, technologies and market pay cell.
-    with django_assert_num_queries(6 if "/roles/" in path else 7):
+def test_a_document_reads_a_bounded_number_of_queries(client, path, django_assert_max_num_queries):
+    # The dataset's version; then a role, its skills, passages, ladders, their levels (none
+    # without ladders) and bands (the sources with them); or an occupation, its titles,
+    # tasks, technologies and market pay cell. None per item, whatever the page's size.
+    with django_assert_max_num_queries(8 if "/roles/" in path else 7):
         jsonld(client, path)
 
 

@@ -4,6 +4,8 @@ what schema.org's definitions do not allow: each case breaks one rule of a valid
 import copy
 
 import pytest
+import yaml
+from django.conf import settings
 
 from .schema_org import schema_org_errors
 
@@ -87,3 +89,20 @@ def test_what_schema_org_does_not_allow_is_an_error(change, error):
     errors = schema_org_errors(broken(change), expected="Occupation")
 
     assert any(found.startswith(error) or error in found for found in errors), errors
+
+
+def test_the_schemas_jsonld_examples_pass():
+    schema = yaml.safe_load((settings.BASE_DIR / "openapi.yaml").read_text(encoding="utf-8"))
+    examples = [
+        example["value"]
+        for path in schema["paths"].values()
+        for operation in path.values()
+        for response in operation.get("responses", {}).values()
+        for media_type, content in response.get("content", {}).items()
+        if media_type == "application/ld+json"
+        for example in content.get("examples", {}).values()
+    ]
+
+    assert len(examples) == 2  # the role page's and the occupation page's
+    for example in examples:
+        assert schema_org_errors(example, expected="Occupation") == []
