@@ -22,6 +22,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from .filters import INCONSISTENT
 from .negotiation import QualityContentNegotiation
 
 JSONLD_MEDIA_TYPE = "application/ld+json"
@@ -148,8 +149,9 @@ class JsonLdDetail:
         if request.accepted_renderer.format == JSONLD:
             given = [name for name in self.json_only_parameters if name in request.query_params]
             if given:
+                # Valid one by one, contradicting each other: their own code.
                 message = "applies to the JSON page only, not to its JSON-LD."
-                raise ValidationError({name: message for name in given})
+                raise ValidationError({name: message for name in given}, code=INCONSISTENT)
             return Response(self.jsonld(self.jsonld_object()))
         return super().retrieve(request, *args, **kwargs)
 
