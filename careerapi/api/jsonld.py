@@ -8,8 +8,9 @@ ETag and its cache entry apart from the JSON's (the response varies by Accept, a
 answer says). Every other endpoint answers JSON only: an Accept of JSON-LD is a 406, and
 `format` an unknown parameter (a 400 naming it).
 
-The building blocks here know no domain: the document's frame, and schema.org's spelling
-of a pay period (an ISO 8601 duration).
+The building blocks here know no domain of the project, only schema.org's: the document's
+frame, its spelling of a pay period (an ISO 8601 duration), and the OpenAPI schema of the
+`Occupation` both pages write.
 """
 
 import re
