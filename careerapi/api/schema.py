@@ -5,6 +5,9 @@
   generation cannot see an exception handler.
 - Query parameters that a view reads itself (not through its filterset) are declared with
   `@extend_schema` next to the view.
+- The JSON-LD of the role and occupation pages is described as written (`@context`,
+  `@type`), which no serializer field can be named: `OccupationJsonLdSerializer` stands for
+  it and `OCCUPATION_JSONLD_SCHEMA` is its schema.
 - Every query parameter shows the limits `QueryParameterCheck` enforces on all of them
   (`maxLength`; no empty value, so `minItems: 1` on repeatable ones; no NUL byte, which
   PostgreSQL cannot store in text), which generation cannot see because they are checked
@@ -32,12 +35,16 @@
   `anyOf`.
 """
 
+import copy
+
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.plumbing import force_instance
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
 from .errors import PROBLEM_CONTENT_TYPE
+from .jsonld import OCCUPATION_JSONLD_SCHEMA
 from .views import EMPTY_ALLOWED, MAX_PARAMETER_LENGTH
 
 NO_NUL_PATTERN = r"^[^\x00]*$"
@@ -100,6 +107,15 @@ ERROR_RESPONSES = {
     500: "The server failed; the failure is logged.",
     503: "The database is unreachable; `Retry-After` says when to try again.",
 }
+
+
+class OccupationJsonLdSchema(OpenApiSerializerExtension):
+    """The `OccupationJsonLd` component: the pages' JSON-LD as `jsonld.py` writes it."""
+
+    target_class = "careerapi.api.jsonld.OccupationJsonLdSerializer"
+
+    def map_serializer(self, auto_schema, direction):
+        return copy.deepcopy(OCCUPATION_JSONLD_SCHEMA)  # the generator edits what it is given
 
 
 class AutoSchema(SpectacularAutoSchema):
