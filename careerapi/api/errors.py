@@ -90,9 +90,13 @@ def problem_exception_handler(exc, context) -> Response | None:
         body = problem(400, f"Invalid value for: {names}." if names else "Invalid request.", errors)
     else:
         detail = str(exc.detail if isinstance(exc, exceptions.APIException) else exc)
+        parameter = getattr(exc, "parameter", None)  # a value well formed but past what exists
+        path_parameters = list(context.get("kwargs") or ())
+        if parameter is None and response.status_code == 404 and len(path_parameters) == 1:
+            parameter = path_parameters[0]  # the item the URL names (`slug`): there is none
         errors = None
-        if getattr(exc, "parameter", None):  # a value well formed but past what exists
-            errors = [{"parameter": exc.parameter, "detail": detail, "code": "not_found"}]
+        if parameter:
+            errors = [{"parameter": parameter, "detail": detail, "code": "not_found"}]
         body = problem(response.status_code, detail, errors)
     response.data = body
     response.content_type = PROBLEM_CONTENT_TYPE
