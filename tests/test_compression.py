@@ -1,14 +1,16 @@
 """Compressed answers (careerapi.api.compression): brotli or gzip as Accept-Encoding asks,
 the same JSON once decompressed, ETags that tell the forms apart and revalidate either,
-`Vary: Accept-Encoding`, the response cache, HEAD and the streamed export."""
+`Vary: Accept-Encoding`, the response cache, HEAD, the streamed export, and each body
+compressed once per process."""
 
 import gzip
+import hashlib
 import json
 
 import brotli
 import pytest
 
-from careerapi.api.compression import coding_choose
+from careerapi.api.compression import coding_choose, compressed_bodies
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +148,17 @@ def test_a_problem_document_is_compressed_too(seed_dataset, client):
 
     assert compressed.status_code == 400 and compressed["Content-Encoding"] == "gzip"
     assert json.loads(gzip.decompress(compressed.content)) == plain.json()
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br"])
+def test_a_process_compresses_the_same_answer_once(seed_dataset, client, coding):
+    first = encoded(client, ROLES, coding)
+    plain = client.get(ROLES).content
+    digest = hashlib.blake2b(plain, digest_size=16).hexdigest()
+
+    kept = compressed_bodies.get(f"{coding}:{digest}", "")
+    again = encoded(client, ROLES, coding)
+
+    assert kept is not None and kept[1] == first.content
+    assert again.content == first.content
+    assert DECOMPRESS[coding](again.content) == plain

@@ -13,14 +13,20 @@ of the plain one (RFC 9110 8.8.1); as Django's GZipMiddleware does, its ETag is 
 revalidates either answer. A 304 to a client that accepts a coding carries the weak form
 too, as the 200 it stands for would have. Every answer says `Vary: Accept-Encoding`.
 
-The compressed bytes are made per response, after the view: the response cache keeps the
-plain body. No random padding is added (Django adds some against BREACH): no answer holds
+The response cache keeps the plain body; each process keeps the compressed bodies it made
+last (`compressed_bodies`, bounded in bytes as `local_responses` is), by coding and digest
+of the plain body, so a cached answer is compressed once, not at every request. No random
+padding is added (Django adds some against BREACH): no answer holds
 a secret, and an API key is never echoed.
 """
+
+import hashlib
 
 import brotli
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_sequence, compress_string
+
+from .caching import LocalResponses
 
 #: Bodies shorter than this are sent as they are (the headers would outweigh the gain).
 MIN_BYTES = 200
@@ -61,6 +67,25 @@ def coding_choose(accept_encoding: str) -> str | None:
         if weight > best_weight:
             best, best_weight = coding, weight
     return best
+
+
+#: The compressed bodies this process made last: (coding, digest of the plain body) ->
+#: ("", compressed body, coding), least recently used out first.
+compressed_bodies = LocalResponses()
+
+
+def body_compress(content: bytes, *, coding: str) -> bytes:
+    """`content` in `coding` (br or gzip), made once per process for the same bytes."""
+    key = f"{coding}:{hashlib.blake2b(content, digest_size=16).hexdigest()}"
+    entry = compressed_bodies.get(key, "")
+    if entry is not None:
+        return entry[1]
+    if coding == "br":
+        compressed = brotli.compress(content, quality=BROTLI_QUALITY)
+    else:
+        compressed = compress_string(content)
+    compressed_bodies.put(key, ("", compressed, coding))
+    return compressed
 
 
 def _textual(response) -> bool:
@@ -114,11 +139,7 @@ class CompressionMiddleware:
             content = response.content
             if len(content) < MIN_BYTES:
                 return response
-            compressed = (
-                brotli.compress(content, quality=BROTLI_QUALITY)
-                if coding == "br"
-                else compress_string(content)
-            )
+            compressed = body_compress(content, coding=coding)
             if len(compressed) >= len(content):
                 return response
             response.content = compressed
