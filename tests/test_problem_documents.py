@@ -282,3 +282,36 @@ def test_a_404_no_parameter_is_to_blame_for_has_no_errors(client):
     body = assert_problem(client.get("/api/v1/dataset/"), 404)  # nothing loaded yet
 
     assert "errors" not in body
+
+
+@pytest.mark.parametrize(
+    ("headers", "parameter"),
+    [
+        ({"HTTP_X_API_KEY": "abc.nope"}, "X-API-Key"),
+        ({"HTTP_AUTHORIZATION": "Api-Key abc.nope"}, "Authorization"),
+    ],
+)
+def test_a_401_for_a_failing_key_names_the_header_it_came_in(
+    seed_dataset, client, headers, parameter
+):
+    body = assert_problem(client.get(ROLES, **headers), 401)
+
+    [error] = body["errors"]
+    assert (error["parameter"], error["code"]) == (parameter, "authentication_failed")
+
+
+@pytest.mark.parametrize("path", [ROLES, "/api/schema/"])
+def test_a_406_names_accept(seed_dataset, client, path):
+    body = assert_problem(client.get(path, HTTP_ACCEPT="application/xml"), 406)
+
+    [error] = body["errors"]
+    assert (error["parameter"], error["code"]) == ("Accept", "not_acceptable")
+
+
+def test_a_429_has_no_parameter_to_blame(seed_dataset, client, settings):
+    settings.ANON_RATE = "1/minute"
+    client.get(ROLES)
+
+    body = assert_problem(client.get(ROLES), 429)
+
+    assert "errors" not in body
