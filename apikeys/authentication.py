@@ -1,8 +1,11 @@
 """Partner platforms authenticate with an API key; a request without one is anonymous.
 
-The key is sent as `Authorization: Api-Key <key>` or `X-API-Key: <key>`. A key that is
-unknown, revoked or expired is a 401 rather than an anonymous request, so a partner notices
-at once that its key stopped working instead of silently dropping to the anonymous quota.
+The key is sent as `Authorization: Bearer <key>` (what generated clients send),
+`Authorization: Api-Key <key>` or `X-API-Key: <key>`. A key that is unknown, revoked or
+expired is a 401 rather than an anonymous request, so a partner notices at once that its key
+stopped working instead of silently dropping to the anonymous quota. So is an Authorization
+header of any other scheme (Basic, Token ...) on a request without `X-API-Key`: it carries a
+credential this API cannot read, and ignoring it would be the same silent drop.
 
 Each such 401 counts against the client address (FAILED_KEY_RATE, `throttling.failed_keys`):
 past the bound, a request with a key from that address is a 429 with `Retry-After` until
@@ -19,7 +22,10 @@ from .models import PartnerKey
 from .throttling import client_address, failed_keys
 
 KEYWORD = "Api-Key"
+BEARER = "Bearer"
 HEADER = "X-API-Key"
+#: The Authorization schemes that carry a key (compared in any case, as RFC 9110 says).
+SCHEMES = (BEARER.lower(), KEYWORD.lower())
 # What the key generator produces: `<prefix>.<secret>`, letters and digits only. Anything
 # else is rejected before a query (PostgreSQL refuses NUL bytes in text, for one).
 KEY_PATTERN = re.compile(r"^([A-Za-z0-9]{1,8})\.[A-Za-z0-9]{1,100}$")
@@ -63,16 +69,26 @@ class ApiKeyAuthentication(BaseAuthentication):
         raise Throttled(wait, detail="Too many requests with a failing API key from this address.")
 
     def authenticate_header(self, request) -> str:
-        # Makes DRF answer a missing or bad key with 401 (not 403) and this challenge.
-        return KEYWORD
+        # Makes DRF answer a missing or bad key with 401 (not 403) and these challenges.
+        return f"{BEARER}, {KEYWORD}"
 
     @staticmethod
     def key_from_headers(request) -> str | None:
-        scheme, _, credentials = request.headers.get("Authorization", "").partition(" ")
-        if scheme.lower() == KEYWORD.lower():
+        """The key the request carries, None without one; a 401 for an unreadable scheme."""
+        authorization = request.headers.get("Authorization", "").strip()
+        scheme, _, credentials = authorization.partition(" ")
+        if scheme.lower() in SCHEMES:
             return credentials.strip()
         key = request.headers.get(HEADER)
-        return key.strip() if key is not None else None
+        if key is not None:
+            return key.strip()
+        if authorization:
+            raise AuthenticationFailed(
+                f"Unsupported Authorization scheme {scheme[:20]!r}: send the API key as "
+                f"`Authorization: {BEARER} <key>`, `Authorization: {KEYWORD} <key>` or "
+                f"`{HEADER}: <key>`, or no Authorization header for anonymous access."
+            )
+        return None
 
     @staticmethod
     def partner_key_check(key: str) -> PartnerKey:

@@ -11,7 +11,8 @@ class ApiKeyRequiredIfConfigured(BasePermission):
     """Anonymous requests pass unless REQUIRE_API_KEY is on; then they are a 401."""
 
     message = (
-        "An API key is required: send it as `X-API-Key: <key>` or `Authorization: Api-Key <key>`."
+        "An API key is required: send it as `Authorization: Bearer <key>`, `X-API-Key: <key>` "
+        "or `Authorization: Api-Key <key>`."
     )
 
     def has_permission(self, request, view) -> bool:

@@ -63,6 +63,7 @@ class Pagination(PageNumberPagination):
         # DRF's example links point at an /accounts/ endpoint; show links shaped like ours.
         response = super().get_paginated_response_schema(schema)
         properties = response["properties"]
+        response["required"] = list(properties)  # `next`, `previous`: null at either end
         properties["count"]["example"] = 42
         properties["next"].update(LINK_SCHEMA, example="/api/v1/roles/?page=3&page_size=10")
         properties["previous"].update(LINK_SCHEMA, example="/api/v1/roles/?page=1&page_size=10")

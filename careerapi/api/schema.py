@@ -9,9 +9,22 @@
   (`maxLength`; no empty value, so `minItems: 1` on repeatable ones; no NUL byte, which
   PostgreSQL cannot store in text), which generation cannot see because they are checked
   outside the filtersets.
+- Every field of a response is `required`: a serializer writes every field it has (and the
+  row writers the same keys), so generated clients need not ask whether one was sent. Model
+  fields that may be null or blank come out of the REST framework as `required=False`, which
+  generation would take for "may be absent"; only a field declared with `required=False`
+  (a problem's `errors`, an error's `suggestions`) may be left out.
+- A query parameter whose values are those of an enum component refers to the component
+  (`enums_shared`), so a generated client has one enum per concept (`PayBasisEnum` for a
+  band's `basis` and the `basis` filter), not one more per parameter.
+- The security requirement every operation shares is declared once, at the document's level
+  (`security_hoisted`): it means the same, and generators that read operations' own
+  requirements (openapi-python-client) then accept a plain client where anonymous calls are
+  allowed, not only an authenticated one.
 """
 
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from drf_spectacular.plumbing import force_instance
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
@@ -65,8 +78,9 @@ ERROR_RESPONSES = {
     400: "A query parameter is unknown or has an invalid value; `errors` names each one. "
     "Also when the query string as a whole is over 4,096 characters (`errors` names "
     "`query`, code `query_too_long`).",
-    401: "The API key is unknown, revoked or expired, or none was sent while keys are "
-    "required (`WWW-Authenticate: Api-Key`).",
+    401: "The API key is unknown, revoked or expired, the Authorization header uses another "
+    "scheme than `Bearer` or `Api-Key`, or no key was sent while keys are required "
+    "(`WWW-Authenticate: Bearer, Api-Key`).",
     404: "No such item, or a page past the last one.",
     405: "The API is read-only: only GET, HEAD and OPTIONS are allowed.",
     406: "The Accept header asks for a format other than JSON.",
@@ -104,6 +118,20 @@ class AutoSchema(SpectacularAutoSchema):
                 schema["maxItems"] = max_terms
         return parameters
 
+    def _map_basic_serializer(self, serializer, direction):
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "response":
+            # Declared fields, with the arguments they were declared with (`_kwargs`, which
+            # the REST framework keeps to copy them): `required` there is the serializer's
+            # own word, not one derived from a model field's blank or null.
+            declared = force_instance(serializer)._declared_fields
+            schema["required"] = [
+                name
+                for name in schema["properties"]
+                if name not in declared or declared[name]._kwargs.get("required") is not False
+            ]
+        return schema
+
     def _get_response_bodies(self, direction="response"):
         bodies = super()._get_response_bodies(direction=direction)
         for code, description in ERROR_RESPONSES.items():
@@ -128,3 +156,39 @@ def _limit(schema: dict, *, allow_empty: bool) -> None:
             schema.setdefault("minLength", 1)
         if "pattern" not in schema and "format" not in schema:
             schema["pattern"] = NO_NUL_PATTERN
+
+
+def enums_shared(result: dict, generator, **kwargs) -> dict:
+    """Postprocessing hook: a parameter's inline enum becomes a reference to the enum
+    component with the same values (after drf-spectacular's own enum hook made them)."""
+    schemas = result.get("components", {}).get("schemas", {})
+    by_values = {
+        frozenset(component["enum"]): name
+        for name, component in schemas.items()
+        if "enum" in component and None not in component["enum"]
+    }
+    for operations in result["paths"].values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter["schema"]
+                values = schema.get("items", schema)
+                name = by_values.get(frozenset(values.get("enum", ())))
+                if name is not None:
+                    values.pop("enum")
+                    values.pop("type", None)
+                    values["$ref"] = f"#/components/schemas/{name}"
+    return result
+
+
+def security_hoisted(result: dict, generator, **kwargs) -> dict:
+    """Postprocessing hook: the security requirement of every operation, when they all have
+    the same, stated once for the document instead."""
+    operations = [
+        operation for methods in result["paths"].values() for operation in methods.values()
+    ]
+    requirements = {repr(operation.get("security")) for operation in operations}
+    if len(requirements) == 1 and operations and "security" in operations[0]:
+        result["security"] = operations[0]["security"]
+        for operation in operations:
+            del operation["security"]
+    return result

@@ -298,6 +298,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_NO_READ_ONLY_REQUIRED": False,
+    # A blank choice is sent as null (`careerapi.api.fields`): nullable, not an enum of null.
+    "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "careerapi.api.schema.enums_shared",
+        "careerapi.api.schema.security_hoisted",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "StageKindEnum": "interviews.choices.StageKind",
         "PayBasisEnum": "compensation.choices.PayBasis",

@@ -126,7 +126,7 @@ QUESTION = OpenApiExample(
                 "kind": "quality",
             }
         ],
-        "stage_kind": "",
+        "stage_kind": None,
         "company": "amazon",
         "process": "amazon-swe-process",
         "roles": ["amazon-software-engineer"],

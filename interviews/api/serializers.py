@@ -8,6 +8,8 @@ as `InterviewProcessViewSet` does. The question list is written from rows
 
 from rest_framework import serializers
 
+from careerapi.api.fields import BlankChoiceAsNull
+from interviews.choices import StageKind
 from interviews.models import (
     Competency,
     InterviewGuidance,
@@ -146,6 +148,10 @@ class QuestionSerializer(serializers.ModelSerializer):
     company = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     process = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     roles = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    stage_kind = BlankChoiceAsNull(
+        choices=StageKind.choices,
+        help_text="The kind of interview stage it is asked in; null where the source does not say.",
+    )
     source = SourceRefSerializer()
 
     class Meta:

@@ -1,4 +1,6 @@
-"""The NDJSON media type, so `Accept: application/x-ndjson` is accepted by the export."""
+"""The export's media types, so `Accept: application/x-ndjson` is accepted by the export, and
+`Accept: application/octet-stream` too: the same bytes, for clients (generated ones among
+them) that only know how to download a body they do not parse."""
 
 import json
 
@@ -6,6 +8,8 @@ from rest_framework.renderers import BaseRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
 from loader.exporting import NDJSON_CONTENT_TYPE
+
+OCTET_STREAM = "application/octet-stream"
 
 
 class NdjsonRenderer(BaseRenderer):
@@ -19,3 +23,10 @@ class NdjsonRenderer(BaseRenderer):
         if data is None:
             return b""
         return json.dumps(data, cls=JSONEncoder, ensure_ascii=False).encode() + b"\n"
+
+
+class OctetStreamRenderer(NdjsonRenderer):
+    """The NDJSON bytes as a plain download (`application/octet-stream`)."""
+
+    media_type = OCTET_STREAM
+    format = "binary"

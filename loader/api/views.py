@@ -21,7 +21,7 @@ from loader.exporting import NDJSON_CONTENT_TYPE, dataset_export
 from sources.models import Source
 
 from . import examples
-from .renderers import NdjsonRenderer
+from .renderers import OCTET_STREAM, NdjsonRenderer, OctetStreamRenderer
 from .serializers import ChangeFeedSerializer, DatasetSerializer
 
 NOT_LOADED = "No dataset has been loaded yet."
@@ -119,7 +119,7 @@ class ChangeListView(ApiView):
 class ExportView(ApiView):
     """The whole dataset in one download, for mirrors that start from scratch."""
 
-    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, NdjsonRenderer]
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, NdjsonRenderer, OctetStreamRenderer]
 
     @extend_schema(
         operation_id="export_retrieve",
@@ -136,10 +136,22 @@ class ExportView(ApiView):
                 OpenApiTypes.STR,
                 description="The dataset, one JSON object per line.",
                 examples=[examples.EXPORT],
-            )
+            ),
+            # The same bytes, for generators that know no NDJSON (openapi-python-client
+            # drops a response it cannot read): a download they keep as a file.
+            (200, OCTET_STREAM): OpenApiResponse(
+                OpenApiTypes.BINARY,
+                description="The same NDJSON bytes, served as `application/octet-stream` "
+                "when that is the type asked for.",
+            ),
         },
     )
     def get(self, request):
         if dataset_version_current() is None:
             raise NotFound(NOT_LOADED)
-        return StreamingHttpResponse(dataset_export(), content_type=NDJSON_CONTENT_TYPE)
+        content_type = (
+            OCTET_STREAM
+            if isinstance(request.accepted_renderer, OctetStreamRenderer)
+            else NDJSON_CONTENT_TYPE
+        )
+        return StreamingHttpResponse(dataset_export(), content_type=content_type)

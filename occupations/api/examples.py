@@ -97,7 +97,7 @@ OCCUPATION_DETAIL = OpenApiExample(
                     "Analyze user needs and software requirements to determine feasibility of "
                     "design within time and cost constraints."
                 ),
-                "kind": "",
+                "kind": None,
                 "incumbents_responding": None,
                 "date": "2020-11",
                 "domain_source": "Analyst",

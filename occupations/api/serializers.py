@@ -8,6 +8,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from careerapi.api.embedding import shows
+from careerapi.api.fields import BlankChoiceAsNull
+from occupations.choices import TaskKind
 from occupations.models import (
     AlternateTitle,
     JobZone,
@@ -100,6 +102,11 @@ class ReportedTitleSerializer(serializers.ModelSerializer):
 
 
 class TaskSerializer(serializers.ModelSerializer):
+    kind = BlankChoiceAsNull(
+        choices=TaskKind.choices,
+        help_text="Core or supplemental; null where O*NET gives no type.",
+    )
+
     class Meta:
         model = Task
         fields = ["task_id", "statement", "kind", "incumbents_responding", "date", "domain_source"]

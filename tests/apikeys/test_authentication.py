@@ -20,7 +20,7 @@ URL = "/api/v1/sources/"
 def assert_401(response, detail: str) -> None:
     assert response.status_code == 401
     assert response["Content-Type"] == "application/problem+json"
-    assert response["WWW-Authenticate"] == "Api-Key"
+    assert response["WWW-Authenticate"] == "Bearer, Api-Key"
     body = response.json()
     assert body["status"] == 401 and body["title"] == "Not authenticated"
     assert detail in body["detail"]
@@ -96,10 +96,54 @@ def test_a_key_expiring_later_works(seed_dataset, client, make_key):
     assert client.get(URL, HTTP_X_API_KEY=key).status_code == 200
 
 
-def test_another_authorization_scheme_is_anonymous(seed_dataset, client):
-    response = client.get(URL, HTTP_AUTHORIZATION="Bearer something")
+def test_a_bearer_key_authenticates_with_the_keys_quota(seed_dataset, client, make_key):
+    _, key = make_key(rate="7/minute")
+
+    response = client.get(URL, HTTP_AUTHORIZATION=f"Bearer {key}")
 
     assert response.status_code == 200
+    assert response["RateLimit-Limit"] == "7"
+    assert response["RateLimit-Remaining"] == "6"
+    # The scheme is read in any case (RFC 9110), as Api-Key is.
+    assert client.get(URL, HTTP_AUTHORIZATION=f"bearer {key}")["RateLimit-Remaining"] == "5"
+
+
+@pytest.mark.parametrize("key", ["AbCd1234.nothingissuedlikethis0000000000", "not-a-key", ""])
+def test_an_unknown_bearer_key_is_a_401(seed_dataset, client, key):
+    assert_401(client.get(URL, HTTP_AUTHORIZATION=f"Bearer {key}"), "Unknown API key")
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    ["Basic dXNlcjpwYXNz", "Token abc123", "ApiKey abc.def", "garbage", "Digest username=x"],
+)
+def test_another_authorization_scheme_is_a_401_not_anonymous(seed_dataset, client, authorization):
+    client.get(URL)  # the anonymous answer is cached: it must not be served instead
+
+    response = client.get(URL, HTTP_AUTHORIZATION=authorization)
+
+    assert_401(response, "Unsupported Authorization scheme")
+    assert "Authorization: Bearer <key>" in response.json()["detail"]
+
+
+def test_another_authorization_scheme_beside_an_x_api_key_uses_the_key(
+    seed_dataset, client, make_key
+):
+    # A proxy's own credentials in Authorization do not hide the partner's key.
+    _, key = make_key(rate="7/minute")
+
+    response = client.get(URL, HTTP_AUTHORIZATION="Basic dXNlcjpwYXNz", HTTP_X_API_KEY=key)
+
+    assert response.status_code == 200
+    assert response["RateLimit-Limit"] == "7"
+
+
+@override_settings(REQUIRE_API_KEY=True)
+def test_require_api_key_takes_a_bearer_key(seed_dataset, client, make_key):
+    _, key = make_key()
+
+    assert client.get(URL, HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
+    assert_401(client.get(URL, HTTP_AUTHORIZATION="Basic dXNlcjpwYXNz"), "Unsupported")
 
 
 def test_without_a_key_requests_are_anonymous_by_default(seed_dataset, client):
@@ -121,12 +165,24 @@ def test_require_api_key_leaves_the_docs_open(client):
     assert client.get("/api/docs/").status_code == 200
 
 
-def test_the_schema_declares_the_key_scheme_and_the_401_and_429_problems():
+def test_the_schema_declares_the_key_schemes_and_the_401_and_429_problems():
     schema = yaml.safe_load((Path(settings.BASE_DIR) / "openapi.yaml").read_text("utf-8"))
 
-    scheme = schema["components"]["securitySchemes"]["ApiKeyAuth"]
-    assert (scheme["type"], scheme["in"], scheme["name"]) == ("apiKey", "header", "X-API-Key")
+    schemes = schema["components"]["securitySchemes"]
+    assert (schemes["BearerAuth"]["type"], schemes["BearerAuth"]["scheme"]) == ("http", "bearer")
+    api_key = schemes["ApiKeyAuth"]
+    assert (api_key["type"], api_key["in"], api_key["name"]) == ("apiKey", "header", "X-API-Key")
+    # Once for the document, anonymous access ({}) among the alternatives: generated clients
+    # then take a plain client as well as an authenticated one.
+    assert schema["security"] == [{"BearerAuth": []}, {"ApiKeyAuth": []}, {}]
     operation = schema["paths"]["/api/v1/sources/"]["get"]
-    assert operation["security"] == [{"ApiKeyAuth": []}, {}]
+    assert "security" not in operation
     for status in ("401", "429"):
         assert "application/problem+json" in operation["responses"][status]["content"]
+
+
+@override_settings(REQUIRE_API_KEY=True)
+def test_with_require_api_key_the_schema_has_no_anonymous_alternative(client):
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+
+    assert schema["security"] == [{"BearerAuth": []}, {"ApiKeyAuth": []}]

@@ -231,6 +231,16 @@ def test_the_failed_key_bound_refuses_only_requests_with_a_key(
 
 
 @override_settings(FAILED_KEY_RATE="2/minute")
+def test_unknown_bearer_keys_count_as_failed_lookups(seed_dataset, client, make_key, clock):
+    _, key = make_key()
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {WRONG_KEY}"}
+
+    assert [get(client, **bearer).status_code for _ in range(3)] == [401, 401, 429]
+    # Past the bound a valid Bearer key from that address waits too, as any other key.
+    assert get(client, HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 429
+
+
+@override_settings(FAILED_KEY_RATE="2/minute")
 def test_revoked_keys_count_as_failed_lookups(seed_dataset, client, make_key, clock):
     partner_key, key = make_key()
     partner_key.revoked = True

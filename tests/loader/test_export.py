@@ -5,6 +5,7 @@ import json
 from io import StringIO
 
 import pytest
+import yaml
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -95,6 +96,21 @@ def test_the_export_asks_json_or_ndjson_and_answers_conditional_requests(client,
     again = client.get(EXPORT, HTTP_IF_NONE_MATCH=etag)
 
     assert again.status_code == 304
+
+
+def test_the_export_is_also_a_plain_download_for_clients_that_know_no_ndjson(client, seed_dataset):
+    ndjson = export_body(client)
+
+    response = client.get(EXPORT, HTTP_ACCEPT="application/octet-stream")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/octet-stream"
+    assert b"".join(response.streaming_content) == ndjson
+    # Both declared, so generators keep the response whichever type they can read.
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+    content = schema["paths"][EXPORT]["get"]["responses"]["200"]["content"]
+    assert list(content) == ["application/x-ndjson", "application/octet-stream"]
+    assert content["application/octet-stream"]["schema"] == {"type": "string", "format": "binary"}
 
 
 def test_the_export_before_any_load_is_a_404(client):

@@ -100,7 +100,7 @@ def test_occupation_page_nests_titles_tasks_technologies_and_related(client):
         "task_id": 21662,
         "statement": "Analyze user needs and software requirements to determine feasibility of "
         "design within time and cost constraints.",
-        "kind": "",  # n/a in the release
+        "kind": None,  # n/a in the release: null, not ""
         "incumbents_responding": None,
         "date": "2020-11",
         "domain_source": "Analyst",

@@ -35,6 +35,9 @@ _AS_IS = (
     serializers.JSONField,
     serializers.ReadOnlyField,
 )
+#: Their own ways of writing a value: a subclass with another (a blank choice sent as null)
+#: is converted like any other field.
+_AS_IS_WRITERS = {field_class.to_representation for field_class in _AS_IS}
 
 Reader = Callable[..., object]  # (writer, row, batch) -> the field's JSON value
 
@@ -200,7 +203,7 @@ class _Compiler:
             )
             if as_string or drf_field.normalize_output:
                 raise self.refuse(name, "a decimal written as text")
-        elif not isinstance(drf_field, _AS_IS):
+        elif type(drf_field).to_representation not in _AS_IS_WRITERS:
             convert = drf_field.to_representation
         first, rest = source[0], source[1:]
         if self.model is None:
