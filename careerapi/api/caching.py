@@ -20,7 +20,8 @@ How a request goes through `CachedResponses.dispatch`, top to bottom:
    The stamp is left on the request as `request.dataset`: whatever the answer reads per
    dataset (`dataset.memo`) is read for that stamp.
 2. An anonymous GET with a plain Accept, the commonest poll, is answered at once when it
-   can be: a 304, or the cached body, counted against the quota by the view's throttles.
+   can be: a 304 (not counted against the quota), or the cached body (counted), by the
+   view's throttles.
 3. Otherwise the REST framework's way: authentication, permissions, quota and parameter
    checks; then a 304 or the cached body; only then does the view compute the answer,
    checked to come from one version's rows (`dataset_consistent`). When that is not the
@@ -291,8 +292,10 @@ class CachedResponses:
         Only while anonymous calls are allowed (REQUIRE_API_KEY off): a request without
         credentials is then authenticated as anonymous and passes every permission, and
         its parameters are known to be valid, because only a valid request's answer is
-        ever cached or tagged. A refused quota is left to the full way, which answers the
-        429 (the throttles count a request once, however often they are asked).
+        ever cached or tagged. (`If-Modified-Since` alone proves nothing of the sort: a
+        date fits any URL, so it goes the full way, where its parameters are checked.) A
+        refused quota is left to the full way, which answers the 429 (the throttles count a
+        request once, however often they are asked; a 304 they do not count).
         """
         representation, meta = self.representation, request.META
         if (
@@ -300,6 +303,7 @@ class CachedResponses:
             or getattr(settings, "REQUIRE_API_KEY", False)
             or any(header in meta for header in CREDENTIAL_HEADERS)
             or meta.get("HTTP_ACCEPT") not in PLAIN_ACCEPT
+            or ("HTTP_IF_MODIFIED_SINCE" in meta and "HTTP_IF_NONE_MATCH" not in meta)
         ):
             return None
         response = representation.answer(request)

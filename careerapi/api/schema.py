@@ -60,7 +60,11 @@ class SuggestedItemSerializer(serializers.Serializer):
 
 
 class ParameterErrorSerializer(serializers.Serializer):
-    parameter = serializers.CharField(allow_null=True, help_text="The query or path parameter.")
+    parameter = serializers.CharField(
+        allow_null=True,
+        help_text="The query or path parameter to blame, or the header (`X-API-Key` or "
+        "`Authorization` of a failing key, `Accept` of a 406).",
+    )
     detail = serializers.CharField(help_text="What is wrong with it.")
     code = serializers.CharField(allow_blank=True)
     suggestions = SuggestedItemSerializer(
