@@ -7,6 +7,11 @@ their key, not their address, gives two partners behind one IP separate quotas.
 The numbers of the last check are left on the HttpRequest for `RateLimitHeadersMiddleware`,
 which writes them as `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`.
 
+A conditional request the view will answer 304 is not counted (as GitHub's API does not):
+its quota is only read, so its headers still show the state, and it is refused only once
+the quota is used up. Should it get another answer after all (a 400 for its parameters),
+the middleware counts it then.
+
 Failures are bounded the same way, per client address (the anonymous quota's): API keys
 that fail to authenticate (FAILED_KEY_RATE) and failed admin logins (FAILED_LOGIN_RATE).
 Past the bound, the client's next attempts are a 429 problem document with `Retry-After`
@@ -29,6 +34,8 @@ CACHE_KEY = "apikeys:throttle:{ident}"
 FAILURES_KEY = "apikeys:failures:{scope}:{ident}"
 clock = time.time  # the quota windows' clock (tests set it)
 REQUEST_ATTRIBUTE = "rate_limit"
+#: (rate, ident) of a request read but not counted, expected to be answered 304.
+UNCOUNTED_ATTRIBUTE = "rate_limit_uncounted"
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,27 @@ def quota_count(http_request, *, rate: str, ident: str) -> RateLimit:
     return rate_limit
 
 
+def quota_read(http_request, *, rate: str, ident: str) -> RateLimit:
+    """`ident`'s quota as it stands, without counting this request (one to be answered 304);
+    allowed while a request counted now would be. Left on the request as `quota_count`'s."""
+    window = Window.now(rate, counter=CACHE_KEY.format(ident=ident))
+    count = cache.get(window.key) or 0
+    limit = window.limit
+    rate_limit = RateLimit(limit, max(0, limit - count), window.reset, allowed=count < limit)
+    setattr(http_request, REQUEST_ATTRIBUTE, rate_limit)
+    setattr(http_request, UNCOUNTED_ATTRIBUTE, (rate, ident))
+    return rate_limit
+
+
+def quota_count_uncounted(http_request) -> None:
+    """Count a request whose quota was only read (`quota_read`), now that it got another
+    answer than a 304."""
+    uncounted = getattr(http_request, UNCOUNTED_ATTRIBUTE, None)
+    if uncounted is not None:
+        delattr(http_request, UNCOUNTED_ATTRIBUTE)
+        quota_count(http_request, rate=uncounted[0], ident=uncounted[1])
+
+
 def anonymous_quota_allows(http_request) -> bool:
     """Count an anonymous request (by client IP, ANON_RATE) and say whether it may pass.
 
@@ -89,7 +117,8 @@ def anonymous_quota_allows(http_request) -> bool:
 
 class ApiKeyRateThrottle(BaseThrottle):
     """One quota per API key (PARTNER_DEFAULT_RATE unless the key sets its own), else per IP
-    (ANON_RATE). An empty rate means no limit."""
+    (ANON_RATE). An empty rate means no limit. A request the view will answer 304 is not
+    counted (`quota_read`)."""
 
     def __init__(self):
         self.retry_after: int | None = None
@@ -105,7 +134,10 @@ class ApiKeyRateThrottle(BaseThrottle):
                 ident = f"key:{partner_key.prefix}"
             else:
                 ident = f"ip:{client_address(request)}"
-            rate_limit = quota_count(request._request, rate=rate, ident=ident)
+            if _not_modified(request, view):
+                rate_limit = quota_read(request._request, rate=rate, ident=ident)
+            else:
+                rate_limit = quota_count(request._request, rate=rate, ident=ident)
         if not rate_limit.allowed:
             self.retry_after = rate_limit.reset
             return False
@@ -113,6 +145,13 @@ class ApiKeyRateThrottle(BaseThrottle):
 
     def wait(self) -> int | None:
         return self.retry_after
+
+
+def _not_modified(request, view) -> bool:
+    """Whether the view will answer 304: its `representation` (careerapi.api.caching, a
+    floor below that must not know this one) says so from the conditional headers."""
+    representation = getattr(view, "representation", None)
+    return representation is not None and representation.not_modified(request)
 
 
 class FailureBound:

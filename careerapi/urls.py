@@ -13,6 +13,7 @@ from careerapi import health, metrics
 from careerapi.api.errors import not_found
 from careerapi.api.index import ApiIndexView
 from careerapi.api.problems import ProblemTypeListView, ProblemTypeView
+from careerapi.occupation_page.urls import router as occupation_page
 from careerapi.role_page.urls import router as role_page
 from compensation.api.urls import router as compensation
 from interviews.api.urls import router as interviews
@@ -30,6 +31,7 @@ api_v1 = [
     path("", ApiIndexView.as_view(routers=COLLECTION_ROUTERS), name="index"),
     path("", include(sources.urls)),
     path("", include(occupations.urls)),
+    path("", include(occupation_page.urls)),
     path("", include(roles.urls)),
     # After the roles app's routes: /roles/match/ is not a role page.
     path("", include(role_page.urls)),

@@ -10,10 +10,12 @@ import type { components, paths } from "./generated/careerapi";
 type Schemas = components["schemas"];
 type Problem = Schemas["Problem"];
 
-/** A client for the API at `baseUrl`; with a partner key, as `Authorization: Bearer <key>`. */
+/** A client for the API at `baseUrl`; with a partner key, as `Authorization: Bearer <key>`.
+ * Its answers are typed as JSON and problem documents (a role or occupation page also
+ * offers JSON-LD, asked for with `Accept: application/ld+json`). */
 export function careerApi(baseUrl: string, key?: string) {
   const headers: Record<string, string> = key === undefined ? {} : { Authorization: `Bearer ${key}` };
-  return createClient<paths>({ baseUrl, headers });
+  return createClient<paths, "application/json" | "application/problem+json">({ baseUrl, headers });
 }
 
 type CareerApi = ReturnType<typeof careerApi>;

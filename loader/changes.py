@@ -21,7 +21,10 @@ from .types import nested
 # Every model served as an API item, and its collection; in dependency order.
 CHANGE_TYPES = {t.model: t.collection for t in nested() if t.collection}
 
-VERSION_PATTERN = re.compile(r"^[0-9a-f]{64}$")
+#: A version or the start of one, at least `VERSION_PREFIX_MIN` hexadecimal characters (in
+#: any case): `load_dataset` prints whole versions, the admin and logs their first 12.
+VERSION_PREFIX_MIN = 8
+VERSION_PATTERN = re.compile(rf"^[0-9a-f]{{{VERSION_PREFIX_MIN},64}}$")
 
 
 class UnknownVersion(ValueError):
@@ -70,24 +73,35 @@ def changes_record(
     return len(rows)
 
 
-def changes_since(*, since: str | None) -> QuerySet[Change]:
-    """The changes of every load after the one that made `since` current, in load order.
-
-    Without `since`, every change ever recorded. Raises `UnknownVersion` when `since` is
-    not a version this database has loaded.
-    """
+def changes_since(*, since: DatasetVersion | None) -> QuerySet[Change]:
+    """The changes of every load after the one that made `since` current, in load order;
+    without `since`, every change ever recorded."""
     changes = Change.objects.select_related("version").order_by("loaded_at", "id")
     if since is None:
         return changes
-    if not VERSION_PATTERN.match(since):
+    return changes.filter(loaded_at__gt=since.loaded_at)
+
+
+def version_find(*, since: str) -> DatasetVersion:
+    """The dataset version `since` names: the whole version or a unique start of it, in any
+    case. Raises `UnknownVersion` when it names none, or more than one."""
+    prefix = since.lower()
+    if not VERSION_PATTERN.match(prefix):
         raise UnknownVersion(
-            "not a dataset version: give the 64 lowercase hexadecimal characters of a "
-            "`version` from /api/v1/dataset/ or from this feed."
+            "not a dataset version: give a `version` from /api/v1/dataset/ or from this feed "
+            f"(64 hexadecimal characters), or its first {VERSION_PREFIX_MIN} or more."
         )
-    version = DatasetVersion.objects.filter(version=since).first()
-    if version is None:
+    if len(prefix) == 64:
+        found = list(DatasetVersion.objects.filter(version=prefix))
+    else:
+        found = list(DatasetVersion.objects.filter(version__startswith=prefix)[:2])
+    if len(found) > 1:
+        raise UnknownVersion(
+            f"{since} is the start of more than one dataset version; give more of it."
+        )
+    if not found:
         raise UnknownVersion(
             f"no dataset version {since[:12]}… was loaded here; start again without `since` "
             "(or from a bulk export)."
         )
-    return changes.filter(loaded_at__gt=version.loaded_at)
+    return found[0]

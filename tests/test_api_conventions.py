@@ -1,11 +1,14 @@
-"""Behaviour every endpoint shares: versioning, the error shape, re-polling, read-only."""
+"""Behaviour every endpoint shares: versioning, the error shape, re-polling, read-only, slug
+and code filters in any case, invalid choices answered with the valid ones."""
 
 from pathlib import Path
 
 import pytest
+from django import forms
 from django.apps import apps
 from django.conf import settings
 
+from careerapi.api.filters import SlugListField
 from careerapi.urls import COLLECTION_ROUTERS
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +184,60 @@ def test_updated_since_out_of_range_is_a_400(seed_dataset, client, value):
 
     assert response.status_code == 400
     assert response.json()["errors"][0]["parameter"] == "updated_since"
+
+
+def _filter_fields(kind) -> list[tuple[str, str, object]]:
+    """(collection URL, parameter, form field) of every list filter whose field is a `kind`."""
+    found = []
+    for router in COLLECTION_ROUTERS:
+        for prefix, viewset, _ in router.registry:
+            filterset = getattr(viewset, "filterset_class", None)
+            if filterset is None:
+                continue
+            for name, field in filterset.shared_form_class().base_fields.items():
+                if isinstance(field, kind):
+                    found.append((f"/api/v1/{prefix}/", name, field))
+    return found
+
+
+SLUG_FILTERS = _filter_fields(SlugListField)
+CHOICE_FILTERS = [
+    (url, name, field)
+    for url, name, field in _filter_fields(forms.ChoiceField)
+    if not isinstance(field, forms.ModelChoiceField)
+]
+
+
+@pytest.mark.parametrize(
+    ("url", "name", "field"), SLUG_FILTERS, ids=[f"{u}?{n}" for u, n, _ in SLUG_FILTERS]
+)
+def test_every_slug_and_code_filter_matches_in_any_case(seed_dataset, client, url, name, field):
+    model_fields = {f.name for f in field.queryset.model._meta.fields}
+    lookups = [lookup for lookup in field.lookups if lookup in model_fields]
+    assert lookups  # a filter matches by at least one field of its model
+    for lookup in lookups:
+        item = field.queryset.exclude(**{lookup: None}).order_by("pk").first()
+        value = str(getattr(item, lookup))
+        exact = client.get(url, {name: value, "page_size": 100})
+        assert exact.status_code == 200, exact.content[:300]
+
+        for spelling in {value.upper(), value.lower(), value.title()}:
+            answer = client.get(url, {name: spelling, "page_size": 100})
+            assert answer.status_code == 200, (spelling, answer.content[:300])
+            body, expected = answer.json(), exact.json()  # `next` links keep the spelling
+            assert (body["count"], body["results"]) == (expected["count"], expected["results"])
+
+
+@pytest.mark.parametrize(
+    ("url", "name", "field"), CHOICE_FILTERS, ids=[f"{u}?{n}" for u, n, _ in CHOICE_FILTERS]
+)
+def test_an_invalid_choice_lists_the_valid_ones(seed_dataset, client, url, name, field):
+    response = client.get(url, {name: "cloud-nine"})
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["parameter"] == name
+    choices = [str(value) for value, _ in field.choices if value != ""]
+    assert choices and error["detail"] == (
+        f"cloud-nine is not one of the choices: {', '.join(choices)}."
+    )

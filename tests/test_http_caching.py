@@ -165,16 +165,20 @@ def test_a_bad_key_is_a_401_even_when_the_answer_is_cached(seed_dataset, client)
     assert client.get(ROLES, HTTP_IF_NONE_MATCH=etag, HTTP_X_API_KEY="abc.nope").status_code == 401
 
 
-def test_cached_answers_and_304s_count_against_the_anonymous_quota(seed_dataset, client, settings):
+def test_cached_answers_count_against_the_anonymous_quota_and_304s_do_not(
+    seed_dataset, client, settings
+):
     settings.ANON_RATE = "3/minute"
     etag = client.get(ROLES)["ETag"]  # 1
 
     cached = client.get(ROLES)  # 2
-    revalidated = client.get(ROLES, HTTP_IF_NONE_MATCH=etag)  # 3
-    refused = client.get(ROLES, HTTP_IF_NONE_MATCH=etag)  # 4: over the quota
+    revalidated = client.get(ROLES, HTTP_IF_NONE_MATCH=etag)  # not counted
+    last = client.get(ROLES)  # 3
+    refused = client.get(ROLES, HTTP_IF_NONE_MATCH=etag)  # the quota is used up
 
     assert cached.status_code == 200 and cached["RateLimit-Remaining"] == "1"
-    assert revalidated.status_code == 304 and revalidated["RateLimit-Remaining"] == "0"
+    assert revalidated.status_code == 304 and revalidated["RateLimit-Remaining"] == "1"
+    assert last.status_code == 200 and last["RateLimit-Remaining"] == "0"
     assert refused.status_code == 429
     assert refused["Retry-After"] and refused["RateLimit-Remaining"] == "0"
 

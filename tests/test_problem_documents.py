@@ -243,3 +243,75 @@ def test_a_rejected_request_is_one_warning_line_without_a_traceback(
     assert not any("Traceback" in json.dumps(line) for line in lines)
     # The request line says which request it was; this one does not copy its query.
     assert "field1099" not in json.dumps(security)
+
+
+# --- errors: every 4xx names the parameter to blame -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v1/roles/no-such-role/", "slug"),
+        ("/api/v1/skills/no-such-skill/", "slug"),
+        ("/api/v1/occupations/15-9999.00/", "code"),
+        ("/api/v1/currencies/QQQ/", "code"),
+        ("/api/v1/job-zones/9/", "zone"),
+    ],
+)
+def test_a_404_for_an_item_that_does_not_exist_names_its_path_parameter(
+    seed_dataset, client, url, parameter
+):
+    body = assert_problem(client.get(url), 404)
+
+    [error] = body["errors"]
+    assert (error["parameter"], error["code"]) == (parameter, "not_found")
+    assert error["detail"] == body["detail"]
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [("/api/v1/skills/?page=999", "page"), ("/api/v1/changes/?page=999", "page")],
+)
+def test_a_404_past_the_last_page_names_page(seed_dataset, client, url, parameter):
+    body = assert_problem(client.get(url), 404)
+
+    assert [e["parameter"] for e in body["errors"]] == [parameter]
+
+
+def test_a_404_no_parameter_is_to_blame_for_has_no_errors(client):
+    body = assert_problem(client.get("/api/v1/dataset/"), 404)  # nothing loaded yet
+
+    assert "errors" not in body
+
+
+@pytest.mark.parametrize(
+    ("headers", "parameter"),
+    [
+        ({"HTTP_X_API_KEY": "abc.nope"}, "X-API-Key"),
+        ({"HTTP_AUTHORIZATION": "Api-Key abc.nope"}, "Authorization"),
+    ],
+)
+def test_a_401_for_a_failing_key_names_the_header_it_came_in(
+    seed_dataset, client, headers, parameter
+):
+    body = assert_problem(client.get(ROLES, **headers), 401)
+
+    [error] = body["errors"]
+    assert (error["parameter"], error["code"]) == (parameter, "authentication_failed")
+
+
+@pytest.mark.parametrize("path", [ROLES, "/api/schema/"])
+def test_a_406_names_accept(seed_dataset, client, path):
+    body = assert_problem(client.get(path, HTTP_ACCEPT="application/xml"), 406)
+
+    [error] = body["errors"]
+    assert (error["parameter"], error["code"]) == ("Accept", "not_acceptable")
+
+
+def test_a_429_has_no_parameter_to_blame(seed_dataset, client, settings):
+    settings.ANON_RATE = "1/minute"
+    client.get(ROLES)
+
+    body = assert_problem(client.get(ROLES), 429)
+
+    assert "errors" not in body

@@ -78,4 +78,7 @@ def wsgi_keeps_the_test_connection():
 # The fixtures are set up once per operation, not per example: GETs change nothing.
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 def test_every_operation_conforms_to_the_schema(case):
-    case.call_and_validate(checks=ALL_CHECKS)
+    # The WSGI transport hands over the body as sent, without the decoding an HTTP client
+    # does, so the bodies are asked for uncompressed (tests/test_compression.py checks the
+    # compressed ones decode to the same).
+    case.call_and_validate(checks=ALL_CHECKS, headers={"Accept-Encoding": "identity"})

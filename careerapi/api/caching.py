@@ -14,11 +14,14 @@ round trip at all.
 How a request goes through `CachedResponses.dispatch`, top to bottom:
 
 1. Its representation: the dataset stamp it is answered from (and, unless the process
-   holds the stamp, the cached body, read in the same round trip), its ETag and cache key.
+   holds the stamp, the cached body, read in the same round trip), its ETag and cache key,
+   both of the URL and of the variant the view answers it in (`representation_variant`:
+   the JSON-LD of a page is not its JSON).
    The stamp is left on the request as `request.dataset`: whatever the answer reads per
    dataset (`dataset.memo`) is read for that stamp.
 2. An anonymous GET with a plain Accept, the commonest poll, is answered at once when it
-   can be: a 304, or the cached body, counted against the quota by the view's throttles.
+   can be: a 304 (not counted against the quota), or the cached body (counted), by the
+   view's throttles.
 3. Otherwise the REST framework's way: authentication, permissions, quota and parameter
    checks; then a 304 or the cached body; only then does the view compute the answer,
    checked to come from one version's rows (`dataset_consistent`). When that is not the
@@ -56,9 +59,10 @@ from dataset.versions import (
 
 RESPONSE_KEY = "careerapi:response:{url_hash}"
 API_VERSION = "v1"
-#: Accept headers answered early (JSON is all the API serves); others take the REST
+#: Accept headers answered early (JSON, or the format a `format` names); others take the REST
 #: framework's way, where content negotiation answers 406 where it must. Each is one
-#: `careerapi.api.negotiation` answers with JSON (an empty Accept asks for anything).
+#: `careerapi.api.negotiation` answers with JSON unless `format` names another (an empty
+#: Accept asks for anything).
 PLAIN_ACCEPT = {None, "", "*/*", "application/json"}
 CREDENTIAL_HEADERS = ("HTTP_AUTHORIZATION", "HTTP_X_API_KEY")
 
@@ -153,13 +157,14 @@ class Representation:
         return entity_tag(self.stamp.version, self.url)
 
     @classmethod
-    def of(cls, request) -> "Representation | None":
-        """The representation a GET asks for; None before any dataset is loaded.
+    def of(cls, request, *, variant: str = "") -> "Representation | None":
+        """The representation a GET asks for, in `variant` (the JSON's is ""); None before
+        any dataset is loaded.
 
         Unless the process holds the stamp, the stamp is read from the cache together with
         the cached body (when no conditional header makes the body unnecessary).
         """
-        url = _normalised_url(request)
+        url = _normalised_url(request) + (f"#{variant}" if variant else "")
         # Keyed by release too: another release may write another body for the same data.
         keyed = f"{release_id()}|{url}"
         cache_key = RESPONSE_KEY.format(url_hash=hashlib.sha256(keyed.encode()).hexdigest()[:40])
@@ -230,7 +235,7 @@ class Representation:
         response["Last-Modified"] = _http_date(self.stamp.loaded_at)
         visibility = "private" if private else "public"
         response["Cache-Control"] = f"{visibility}, max-age={settings.API_CACHE_MAX_AGE}"
-        # Only JSON is served (another Accept gets a 406), so Accept is what varies the body.
+        # Accept picks the body: JSON, or JSON-LD where a page offers it (else a 406).
         if response.has_header("Vary"):
             patch_vary_headers(response, ["Accept"])
         else:
@@ -245,7 +250,11 @@ class CachedResponses:
 
     def dispatch(self, request, *args, **kwargs):
         safe = request.method in ("GET", "HEAD")
-        self.representation = Representation.of(request) if safe else None
+        self.representation = (
+            Representation.of(request, variant=self.representation_variant(request))
+            if safe
+            else None
+        )
         request.dataset = self.representation.stamp if self.representation else None
         early = self.early_answer(request)
         if early is not None:
@@ -265,6 +274,10 @@ class CachedResponses:
         self.response = self.finalize_response(request, response, *args, **kwargs)
         return self.response
 
+    def representation_variant(self, request) -> str:
+        """Which representation of the URL the request gets, other than the JSON ("")."""
+        return ""
+
     def handler(self, request):
         """The method handler, as the REST framework picks it."""
         method = request.method.lower()
@@ -279,8 +292,10 @@ class CachedResponses:
         Only while anonymous calls are allowed (REQUIRE_API_KEY off): a request without
         credentials is then authenticated as anonymous and passes every permission, and
         its parameters are known to be valid, because only a valid request's answer is
-        ever cached or tagged. A refused quota is left to the full way, which answers the
-        429 (the throttles count a request once, however often they are asked).
+        ever cached or tagged. (`If-Modified-Since` alone proves nothing of the sort: a
+        date fits any URL, so it goes the full way, where its parameters are checked.) A
+        refused quota is left to the full way, which answers the 429 (the throttles count a
+        request once, however often they are asked; a 304 they do not count).
         """
         representation, meta = self.representation, request.META
         if (
@@ -288,6 +303,7 @@ class CachedResponses:
             or getattr(settings, "REQUIRE_API_KEY", False)
             or any(header in meta for header in CREDENTIAL_HEADERS)
             or meta.get("HTTP_ACCEPT") not in PLAIN_ACCEPT
+            or ("HTTP_IF_MODIFIED_SINCE" in meta and "HTTP_IF_NONE_MATCH" not in meta)
         ):
             return None
         response = representation.answer(request)

@@ -109,13 +109,35 @@ def problem_exception_handler(exc, context) -> Response | None:
     else:
         detail = str(exc.detail if isinstance(exc, exceptions.APIException) else exc)
         errors = None
-        if getattr(exc, "parameter", None):  # a value well formed but past what exists
-            errors = [{"parameter": exc.parameter, "detail": detail, "code": "not_found"}]
+        blamed = _blamed(exc, response.status_code, context)
+        if blamed:
+            errors = [{"parameter": blamed[0], "detail": detail, "code": blamed[1]}]
         body = problem(response.status_code, detail, errors)
     response.data = body
     response.content_type = PROBLEM_CONTENT_TYPE
     _render_as_json(context.get("request"))
     return response
+
+
+def _blamed(exc, status_code: int, context) -> tuple[str, str] | None:
+    """(parameter, code) of the one parameter or header to blame for an error that is no
+    400, or None: a value well formed but past what exists (`page`), the item a path names
+    that does not exist (`slug`), the header of a failing API key, an unacceptable Accept."""
+    if getattr(exc, "parameter", None):
+        return exc.parameter, "not_found"
+    code = getattr(getattr(exc, "detail", None), "code", None) or "invalid"
+    if status_code == 404:
+        path_parameters = list(context.get("kwargs") or ())
+        return (path_parameters[0], "not_found") if len(path_parameters) == 1 else None
+    request = context.get("request")
+    meta = getattr(request, "META", {})
+    if status_code == 401 and isinstance(exc, exceptions.AuthenticationFailed):
+        for header in ("Authorization", "X-API-Key"):
+            if f"HTTP_{header.upper().replace('-', '_')}" in meta:
+                return header, code
+    if status_code == 406:
+        return "Accept", code
+    return None
 
 
 def _render_as_json(request) -> None:

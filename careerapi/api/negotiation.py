@@ -8,6 +8,10 @@ renderer of the highest weight wins; between equal weights the one matched by th
 specific range, then the view's first, as before. An Accept with no media range in it
 (an empty value) asks for nothing in particular, like no Accept at all; the cached way
 in `careerapi.api.caching` answers those plain headers early and must agree.
+
+A format named in the request (`?format=jsonld` where a view takes it: careerapi.api.jsonld)
+is the client's explicit choice, made where it cannot set Accept (a link): it is answered
+whatever Accept says.
 """
 
 from rest_framework import exceptions
@@ -32,7 +36,8 @@ class QualityContentNegotiation(DefaultContentNegotiation):
     def select_renderer(self, request, renderers, format_suffix=None):
         format = format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
         if format:
-            renderers = self.filter_renderers(renderers, format)
+            renderer = self.filter_renderers(renderers, format)[0]
+            return renderer, renderer.media_type
         ranges = [_MediaType(token) for token in self.get_accept_list(request)] or ANYTHING
 
         best, best_rank = None, (0.0, -1)

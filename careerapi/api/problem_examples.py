@@ -31,8 +31,10 @@ UNKNOWN_KEY = "unknown.key"
 MISTYPED = "typo"
 
 
-def _answer(exc: Exception) -> dict:
-    return problem_exception_handler(exc, {}).data
+def _answer(exc: Exception, **context) -> dict:
+    """The problem document of `exc`, raised by a view with this context (`request`, the
+    path's `kwargs`), as the exception handler writes it."""
+    return problem_exception_handler(exc, context).data
 
 
 def _example(name: str, summary: str, value: dict) -> OpenApiExample:
@@ -72,9 +74,9 @@ def problem_examples(*, view, path: str, status: int) -> list[OpenApiExample]:
         if "{" in path:
             collection, name = collection_of(path), _item_name(view)
             value = MISSING_ITEMS.get(collection, MISSING_ITEMS["*"])
-            examples.append(
-                _example("unknown_item", f"No {name} {value}", _answer(item_not_found(name, value)))
-            )
+            kwargs = {path.rsplit("{", 1)[1].split("}")[0]: value}
+            body = _answer(item_not_found(name, value), kwargs=kwargs)
+            examples.append(_example("unknown_item", f"No {name} {value}", body))
         if "page" in allowed:
             examples.append(
                 _example(
@@ -101,10 +103,20 @@ SAME_FOR_EVERY_OPERATION = {
     401: lambda: (
         "unknown_key",
         f"X-API-Key: {UNKNOWN_KEY}",
-        _answer(exceptions.AuthenticationFailed("Unknown API key.")),
+        _answer(
+            exceptions.AuthenticationFailed("Unknown API key."),
+            request=RequestFactory().get("/", HTTP_X_API_KEY=UNKNOWN_KEY),
+        ),
     ),
     405: lambda: ("method_not_allowed", "POST", _answer(exceptions.MethodNotAllowed("POST"))),
-    406: lambda: ("not_acceptable", "Accept: application/xml", _answer(exceptions.NotAcceptable())),
+    406: lambda: (
+        "not_acceptable",
+        "Accept: application/xml",
+        _answer(
+            exceptions.NotAcceptable(),
+            request=RequestFactory().get("/", HTTP_ACCEPT="application/xml"),
+        ),
+    ),
     429: lambda: (
         "quota_used_up",
         "The quota resets in an hour",

@@ -10,6 +10,9 @@
   slug, code, boolean and amount filters); a path parameter's names its model. Examples
   are real values of the seed dataset (`examples.PARAMETER_EXAMPLES`), or an enum's or a
   boolean's first value.
+- The JSON-LD of the role and occupation pages is described as written (`@context`,
+  `@type`), which no serializer field can be named: `OccupationJsonLdSerializer` stands for
+  it and `OCCUPATION_JSONLD_SCHEMA` is its schema.
 - Every query parameter shows the limits `QueryParameterCheck` enforces on all of them
   (`maxLength`; no empty value, so `minItems: 1` on repeatable ones; no NUL byte, which
   PostgreSQL cannot store in text), which generation cannot see because they are checked
@@ -26,8 +29,20 @@
   (`security_hoisted`): it means the same, and generators that read operations' own
   requirements (openapi-python-client) then accept a plain client where anonymous calls are
   allowed, not only an authenticated one.
+- The schema is OpenAPI 3.1, where "or null" is JSON Schema's `null` type: OpenAPI 3.0's
+  `nullable: true` beside a reference means nothing without a `type` (linters reject it,
+  and generators that add the type drop the null). Schemas written by hand for the REST
+  framework's pages (`next`, `previous`) still say `nullable`: `nullable_as_null_type`
+  rewrites what is left in 3.1's terms.
+- A string with a format that may also be blank (a source's `url`) is "the format, or an
+  empty string": drf-spectacular writes `oneOf`, but a format does not assert in JSON Schema,
+  so "" would match both branches and break `oneOf`; `blank_alternative_any_of` makes it
+  `anyOf`.
 """
 
+import copy
+
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.plumbing import force_instance
 from drf_spectacular.utils import OpenApiResponse
@@ -35,6 +50,7 @@ from rest_framework import serializers
 
 from .errors import PROBLEM_CONTENT_TYPE
 from .examples import PARAMETER_EXAMPLES, PARAMETER_EXAMPLES_BY_COLLECTION, collection_of
+from .jsonld import OCCUPATION_JSONLD_SCHEMA
 from .links import LinkField
 from .problem_examples import problem_examples
 from .views import EMPTY_ALLOWED, MAX_PARAMETER_LENGTH
@@ -52,7 +68,11 @@ class SuggestedItemSerializer(serializers.Serializer):
 
 
 class ParameterErrorSerializer(serializers.Serializer):
-    parameter = serializers.CharField(allow_null=True, help_text="The query or path parameter.")
+    parameter = serializers.CharField(
+        allow_null=True,
+        help_text="The query or path parameter to blame, or the header (`X-API-Key` or "
+        "`Authorization` of a failing key, `Accept` of a 406).",
+    )
     detail = serializers.CharField(help_text="What is wrong with it.")
     code = serializers.CharField(allow_blank=True)
     suggestions = SuggestedItemSerializer(
@@ -103,6 +123,15 @@ ERROR_RESPONSES = {
     500: "The server failed; the failure is logged.",
     503: "The database is unreachable; `Retry-After` says when to try again.",
 }
+
+
+class OccupationJsonLdSchema(OpenApiSerializerExtension):
+    """The `OccupationJsonLd` component: the pages' JSON-LD as `jsonld.py` writes it."""
+
+    target_class = "careerapi.api.jsonld.OccupationJsonLdSerializer"
+
+    def map_serializer(self, auto_schema, direction):
+        return copy.deepcopy(OCCUPATION_JSONLD_SCHEMA)  # the generator edits what it is given
 
 
 class AutoSchema(SpectacularAutoSchema):
@@ -244,4 +273,43 @@ def security_hoisted(result: dict, generator, **kwargs) -> dict:
         result["security"] = operations[0]["security"]
         for operation in operations:
             del operation["security"]
+    return result
+
+
+def _each_schema(node, visit) -> None:
+    """Calls `visit` on every object in the document, depth first."""
+    if isinstance(node, dict):
+        visit(node)
+        for value in node.values():
+            _each_schema(value, visit)
+    elif isinstance(node, list):
+        for value in node:
+            _each_schema(value, visit)
+
+
+def nullable_as_null_type(result: dict, generator, **kwargs) -> dict:
+    """Postprocessing hook: any `nullable: true` left (schemas written by hand, in OpenAPI
+    3.0's terms) becomes 3.1's null type: `type: [string, "null"]`."""
+
+    def rewrite(node: dict) -> None:
+        if node.pop("nullable", False) is True:
+            kind = node.get("type")
+            if isinstance(kind, str):
+                node["type"] = [kind, "null"]
+            elif isinstance(kind, list) and "null" not in kind:
+                kind.append("null")
+
+    _each_schema(result, rewrite)
+    return result
+
+
+def blank_alternative_any_of(result: dict, generator, **kwargs) -> dict:
+    """Postprocessing hook: `oneOf: [{format ...}, {maxLength: 0}]` becomes `anyOf`."""
+
+    def rewrite(node: dict) -> None:
+        branches = node.get("oneOf")
+        if branches and {"type": "string", "maxLength": 0} in branches:
+            node["anyOf"] = node.pop("oneOf")
+
+    _each_schema(result, rewrite)
     return result

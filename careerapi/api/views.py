@@ -20,6 +20,10 @@ PAGINATION_PARAMETERS = {"page", "page_size"}
 #: Filters for which an empty value means something (no search at all).
 EMPTY_ALLOWED = {"search"}
 _POSITIVE_INT = re.compile(r"^[1-9][0-9]*$")
+FORMAT_NOT_OFFERED = (
+    "this endpoint answers JSON only: format=jsonld (schema.org JSON-LD) is offered by a role "
+    "page (/api/v1/roles/{slug}/) and an occupation page (/api/v1/occupations/{code}/)."
+)
 
 
 class QueryParameterCheck:
@@ -58,6 +62,8 @@ class QueryParameterCheck:
         for name, values in request.query_params.lists():
             if "\x00" in name or any("\x00" in value for value in values):
                 errors[name.replace("\x00", "\\x00")] = "contains a NUL byte."
+            elif name == "format" and name not in allowed:
+                errors[name] = FORMAT_NOT_OFFERED
             elif name not in allowed:
                 errors[name] = unknown_parameter_message(allowed)
             elif any(len(value) > MAX_PARAMETER_LENGTH for value in values):

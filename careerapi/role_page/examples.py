@@ -173,3 +173,93 @@ ROLE_DETAIL = OpenApiExample(
     },
     response_only=True,
 )
+
+ROLE_JSONLD = OpenApiExample(
+    "Role page in JSON-LD",
+    summary="Amazon Engineer as a schema.org Occupation (trimmed)",
+    media_type="application/ld+json",
+    value={
+        "@context": "https://schema.org",
+        "@type": "Occupation",
+        "name": "Amazon Engineer",
+        "description": (
+            "An Amazon Engineer builds and ships the services and systems that power "
+            "Amazon’s global retail, cloud, and logistics platforms …"
+        ),
+        "url": "https://careerapi.example/api/v1/roles/amazon-engineer/",
+        "occupationalCategory": [
+            {
+                "@type": "CategoryCode",
+                "codeValue": "15-1252.00",
+                "name": "Software Developers",
+                "inCodeSet": {
+                    "@type": "CategoryCodeSet",
+                    "name": "O*NET-SOC 2019 Taxonomy",
+                    "url": "https://www.onetcenter.org/taxonomy.html",
+                },
+            },
+            {
+                "@type": "CategoryCode",
+                "codeValue": "15-1252",
+                "name": "Software Developers",
+                "inCodeSet": {
+                    "@type": "CategoryCodeSet",
+                    "name": "2018 Standard Occupational Classification (SOC)",
+                    "url": "https://www.bls.gov/soc/2018/",
+                },
+            },
+        ],
+        "estimatedSalary": [
+            {
+                "@type": ["MonetaryAmountDistribution", "MonetaryAmount"],
+                "name": "Australia",
+                "currency": "AUD",
+                "duration": "P1Y",
+                "minValue": 120000,
+                "maxValue": 320000,
+            },
+            {
+                "@type": "MonetaryAmountDistribution",
+                "name": "Senior Amazon Engineer, United States",
+                "currency": "USD",
+                "duration": "P1Y",
+                "median": 220000,
+            },
+        ],
+        "occupationLocation": [
+            {"@type": "Country", "name": "Australia", "identifier": "AU"},
+            {"@type": "Country", "name": "United States", "identifier": "US"},
+        ],
+        "skills": ["API design", "AWS CDK"],
+        "qualifications": [
+            {
+                "@type": "EducationalOccupationalCredential",
+                "name": "AWS Certified Solutions Architect",
+                "credentialCategory": "certification",
+            }
+        ],
+        "experienceRequirements": [
+            {
+                "@type": "OccupationalExperienceRequirements",
+                "name": "Junior Amazon Engineer",
+                "monthsOfExperience": 0,
+                "description": "0-2 years total experience",
+            },
+            {
+                "@type": "OccupationalExperienceRequirements",
+                "name": "Amazon Engineer",
+                "monthsOfExperience": 24,
+                "description": "2-4 years total experience",
+            },
+        ],
+        "subjectOf": [
+            {
+                "@type": "CreativeWork",
+                "name": "Complete Amazon Engineer Career Guide",
+                "publisher": {"@type": "Organization", "name": "Himalayas"},
+                "creditText": "Complete Amazon Engineer Career Guide — Himalayas",
+            }
+        ],
+    },
+    response_only=True,
+)

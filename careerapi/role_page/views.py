@@ -1,10 +1,16 @@
 """GET /api/v1/roles/{slug}/: the role page, with its pay, its occupation's market pay and
-its interview processes."""
+its interview processes; in schema.org JSON-LD too (`jsonld.py`)."""
 
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.mixins import RetrieveModelMixin
 
+from careerapi.api.jsonld import (
+    FORMAT_PARAMETER,
+    JsonLdDetail,
+    jsonld_responses,
+)
 from careerapi.api.views import CollectionViewSet
 from compensation.api.conversion import (
     CONVERSION_PARAMETERS,
@@ -16,6 +22,7 @@ from interviews.models import InterviewProcess, InterviewStage
 from roles.models import Ladder, Level, Role, RoleSkill
 
 from . import examples
+from .jsonld import ROLE_JSONLD_QUERYSET, role_jsonld
 from .market_region import MARKET_REGION_PARAMETER, market_region_from_request
 from .serializers import RoleDetailSerializer
 
@@ -28,12 +35,21 @@ from .serializers import RoleDetailSerializer
         "and levels, salary bands (converted with `currency` at the ECB rates of `rate_date`), "
         "interview processes, the role's occupation (O*NET-SOC) with the BLS market pay of "
         "that occupation in `market_region`, the roles of the same company in the same "
-        "occupation, and the sources all of it comes from.",
-        parameters=[MARKET_REGION_PARAMETER, *CONVERSION_PARAMETERS],
-        examples=[examples.ROLE_DETAIL],
+        "occupation, and the sources all of it comes from.\n\n"
+        "With `Accept: application/ld+json` (or `format=jsonld`): the role as a schema.org "
+        "`Occupation` in JSON-LD, to embed in a job board's page (its salary bands as "
+        "`estimatedSalary`, their regions as `occupationLocation`, its occupation's codes as "
+        "`occupationalCategory`); `market_region` and the conversion parameters apply to the "
+        "JSON only (a 400 with JSON-LD).",
+        parameters=[MARKET_REGION_PARAMETER, *CONVERSION_PARAMETERS, FORMAT_PARAMETER],
+        responses=jsonld_responses(
+            RoleDetailSerializer,
+            description="The role page: JSON, or schema.org JSON-LD (an `Occupation`).",
+        ),
+        examples=[examples.ROLE_DETAIL, examples.ROLE_JSONLD],
     ),
 )
-class RolePageViewSet(RetrieveModelMixin, CollectionViewSet):
+class RolePageViewSet(JsonLdDetail, RetrieveModelMixin, CollectionViewSet):
     """A role's page: the role, its skills, content, ladders, pay and interviews."""
 
     queryset = Role.objects.select_related(
@@ -71,6 +87,13 @@ class RolePageViewSet(RetrieveModelMixin, CollectionViewSet):
     )
     serializer_class = RoleDetailSerializer
     action_query_parameters = {"retrieve": ("market_region", *CONVERSION_QUERY)}
+    json_only_parameters = ("market_region", *CONVERSION_QUERY)
+
+    def jsonld_object(self):
+        return get_object_or_404(ROLE_JSONLD_QUERYSET, slug=self.kwargs["slug"])
+
+    def jsonld(self, role) -> dict:
+        return role_jsonld(role, url=self.request.build_absolute_uri(self.request.path))
 
     def get_serializer_context(self):
         return {

@@ -41,7 +41,9 @@ class ChangeFeedSerializer(serializers.Serializer):
         help_text="The current dataset version: pass it as `since` on the next poll."
     )
     since = serializers.CharField(
-        allow_null=True, help_text="The version the changes are counted from, as given."
+        allow_null=True,
+        help_text="The version the changes are counted from: the whole version, when "
+        "`since` gave its start.",
     )
     count = serializers.IntegerField()
     next = LinkField(allow_null=True)

@@ -16,7 +16,7 @@ from careerapi.api.filters import UNKNOWN
 from careerapi.api.pagination import PARAMETER_BOUNDS, Pagination
 from careerapi.api.views import PAGINATION_PARAMETERS, ApiView
 from dataset.versions import dataset_version_current
-from loader.changes import UnknownVersion, changes_since
+from loader.changes import VERSION_PREFIX_MIN, UnknownVersion, changes_since, version_find
 from loader.exporting import NDJSON_CONTENT_TYPE, dataset_export
 from sources.models import Source
 
@@ -49,10 +49,12 @@ class DatasetView(ApiView):
 
 SINCE_PARAMETER = OpenApiParameter(
     "since",
-    {"type": "string", "minLength": 1},
-    description="A dataset `version` you hold (from /api/v1/dataset/, an export header or "
-    "this feed's `version`): only the changes of the loads after it are listed. Without "
-    "it, every change ever recorded. A version this server never loaded is a 400.",
+    {"type": "string", "pattern": f"^[0-9a-fA-F]{{{VERSION_PREFIX_MIN},64}}$"},
+    description="A dataset `version` you hold (from /api/v1/dataset/, an export header, "
+    "this feed's `version` or `load_dataset`'s output), or its first "
+    f"{VERSION_PREFIX_MIN} or more characters, in any case: only the changes of the loads "
+    "after it are listed. Without it, every change ever recorded. A version this server "
+    "never loaded, or a start shared by two versions, is a 400.",
 )
 PAGE_PARAMETERS = [
     OpenApiParameter(
@@ -93,11 +95,11 @@ class ChangeListView(ApiView):
         since = request.query_params.getlist("since")
         if len(since) > 1:
             raise ValidationError({"since": "given more than once."})
-        since = since[0] if since else None
         try:
-            changes = changes_since(since=since)
+            since = version_find(since=since[0]) if since else None
         except UnknownVersion as error:
             raise ValidationError({"since": str(error)}, code=UNKNOWN) from error
+        changes = changes_since(since=since)
         current = dataset_version_current()
         if current is None:
             raise NotFound(NOT_LOADED)
@@ -105,7 +107,7 @@ class ChangeListView(ApiView):
         page = paginator.paginate_queryset(changes, request, view=self)
         feed = {
             "version": current.version,
-            "since": since,
+            "since": since.version if since else None,
             "count": paginator.page.paginator.count,
             "next": paginator.get_next_link(),
             "previous": paginator.get_previous_link(),

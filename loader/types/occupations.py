@@ -4,6 +4,7 @@ They come from the public releases (`loader/public_data.py` turns O*NET's text f
 BLS OEWS into these entries), though a file may hold entries of the same shape.
 """
 
+from careerapi.occupation_page.views import OccupationPageViewSet
 from occupations.api import views
 from occupations.models import (
     AlternateTitle,
@@ -170,5 +171,5 @@ OCCUPATIONS = DatasetType(
     identity=("code",),
     slug="code",
     collection="occupations",
-    viewset=views.OccupationViewSet,
+    viewset=OccupationPageViewSet,
 )

@@ -1,9 +1,13 @@
-"""Read-only endpoints for SOC groups, job zones and O*NET occupations."""
+"""Read-only endpoints for SOC groups, job zones and O*NET occupations.
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework.exceptions import NotFound
+The occupation page (`/api/v1/occupations/{code}/`), whose JSON-LD nests market pay, is
+composed above the apps, in `careerapi/occupation_page/`.
+"""
 
-from careerapi.api.views import ReadOnlyViewSet, RowDetail, RowList
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.mixins import ListModelMixin
+
+from careerapi.api.views import CollectionViewSet, ReadOnlyViewSet, RowList
 from occupations import filtersets
 from occupations.models import JobZone, Occupation, SocGroup
 
@@ -67,43 +71,10 @@ class JobZoneViewSet(ReadOnlyViewSet):
         "technologies occupations use (skill slugs, as the skill filters of roles take them).",
         examples=[examples.OCCUPATION],
     ),
-    retrieve=extend_schema(
-        summary="Get an occupation",
-        description="One occupation by its O*NET-SOC code (15-1252.00), or by the SOC code "
-        "it extends (15-1252): its description, job zone, SOC groups, alternate and reported "
-        "titles, tasks, technology skills (skills of this API) and related occupations. Its "
-        "market pay: /api/v1/market-pay/?occupation=<group>.",
-        parameters=[
-            OpenApiParameter(
-                "code",
-                {"type": "string", "pattern": f"^{OCCUPATION_CODE}$"},
-                OpenApiParameter.PATH,
-                description="The O*NET-SOC code (15-1252.00), or its SOC code (15-1252) for "
-                "the occupation ending .00.",
-            )
-        ],
-        examples=[examples.OCCUPATION_DETAIL],
-    ),
 )
-class OccupationViewSet(RowList, RowDetail, ReadOnlyViewSet):
-    """O*NET occupations: the list, and each occupation's page (both written from rows)."""
+class OccupationViewSet(RowList, ListModelMixin, CollectionViewSet):
+    """O*NET occupations: the list (written from rows); each one's page is the project's."""
 
     queryset = Occupation.objects.order_by("code")
     serializer_class = serializers.OccupationSerializer
     filterset_class = filtersets.OccupationFilterSet
-    lookup_field = "code"
-    lookup_value_regex = OCCUPATION_CODE
-
-    def get_serializer_class(self):
-        if self.action == "retrieve":
-            return serializers.OccupationDetailSerializer
-        return super().get_serializer_class()
-
-    def retrieve(self, request, *args, **kwargs):
-        code = self.kwargs[self.lookup_field]
-        if "." not in code:  # the SOC code names its .00 occupation
-            self.kwargs[self.lookup_field] = f"{code}.00"
-        try:
-            return super().retrieve(request, *args, **kwargs)
-        except NotFound:
-            raise NotFound(f"No occupation {code}.") from None

@@ -100,12 +100,78 @@ def test_an_empty_rate_means_no_limit(seed_dataset, client):
     assert "RateLimit-Limit" not in response
 
 
-def test_a_cached_answer_still_counts_against_the_quota(seed_dataset, client, make_key):
-    _, key = make_key(rate="2/minute")
-    etag = get(client, key)["ETag"]
+@pytest.mark.parametrize("key", [False, True], ids=["anonymous", "with a key"])
+@override_settings(ANON_RATE="2/minute")
+def test_a_cached_answer_still_counts_against_the_quota(seed_dataset, client, make_key, key):
+    _, plain = make_key(rate="2/minute")
+    plain = plain if key else None
 
-    assert get(client, key, HTTP_IF_NONE_MATCH=etag).status_code == 304
-    assert get(client, key, HTTP_IF_NONE_MATCH=etag).status_code == 429
+    assert [get(client, plain).status_code for _ in range(3)] == [200, 200, 429]
+
+
+# --- conditional requests: a 304 is not counted, its headers still show the quota ---------
+
+# Without a key and with a plain Accept a 304 is answered early (careerapi.api.caching),
+# with a key or another Accept the REST framework's way: both leave the quota as it was.
+WAYS = {
+    "early": lambda key: {},
+    "anonymous, the full way": lambda key: {"HTTP_ACCEPT": "application/json; indent=2"},
+    "with a key": lambda key: {"HTTP_X_API_KEY": key},
+}
+
+
+def quota(response) -> tuple[int, str, str]:
+    return response.status_code, response["RateLimit-Limit"], response["RateLimit-Remaining"]
+
+
+@pytest.mark.parametrize("way", WAYS)
+@pytest.mark.parametrize("conditional", ["HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"])
+@override_settings(ANON_RATE="3/minute")
+def test_a_304_does_not_count_against_the_quota(seed_dataset, client, make_key, way, conditional):
+    _, key = make_key(rate="3/minute")
+    headers = WAYS[way](key)
+    first = client.get(URL, **SAME_IP, **headers)
+    validator = first["ETag"] if conditional == "HTTP_IF_NONE_MATCH" else first["Last-Modified"]
+
+    revalidated = [
+        client.get(URL, **SAME_IP, **headers, **{conditional: validator}) for _ in range(5)
+    ]
+    fetched = client.get(URL, **SAME_IP, **headers)
+
+    assert quota(first) == (200, "3", "2")
+    assert [quota(r) for r in revalidated] == [(304, "3", "2")] * 5
+    assert {r["RateLimit-Reset"] for r in revalidated} == {first["RateLimit-Reset"]}
+    assert quota(fetched) == (200, "3", "1")
+
+
+@pytest.mark.parametrize("way", WAYS)
+@override_settings(ANON_RATE="2/minute")
+def test_a_304_is_refused_once_the_quota_is_used_up(seed_dataset, client, make_key, way):
+    _, key = make_key(rate="2/minute")
+    headers = WAYS[way](key)
+    etag = [client.get(URL, **SAME_IP, **headers) for _ in range(2)][-1]["ETag"]
+
+    response = client.get(URL, **SAME_IP, **headers, HTTP_IF_NONE_MATCH=etag)
+
+    assert quota(response) == (429, "2", "0")
+    assert int(response["Retry-After"]) > 0
+
+
+@pytest.mark.parametrize("way", WAYS)
+@override_settings(ANON_RATE="5/minute")
+def test_a_conditional_request_answered_otherwise_counts(seed_dataset, client, make_key, way):
+    _, key = make_key(rate="5/minute")
+    headers = WAYS[way](key)
+    etag = client.get(URL, **SAME_IP, **headers)["ETag"]
+    modified_since = {"HTTP_IF_MODIFIED_SINCE": "Wed, 01 Jan 2099 00:00:00 GMT"}
+
+    other_etag = client.get(URL, **SAME_IP, **headers, HTTP_IF_NONE_MATCH='"other"')
+    bad_parameter = client.get(URL, {"nope": "1"}, **SAME_IP, **headers, **modified_since)
+    other_url = client.get(URL, {"page_size": 1}, **SAME_IP, **headers, HTTP_IF_NONE_MATCH=etag)
+
+    assert quota(other_etag) == (200, "5", "3")
+    assert quota(bad_parameter) == (400, "5", "2")
+    assert quota(other_url) == (200, "5", "1")
 
 
 @override_settings(ANON_RATE="60/min", PARTNER_DEFAULT_RATE="1000/hour")

@@ -217,8 +217,8 @@ def test_the_feed_is_paginated(client, seed_dataset):
 
 @pytest.mark.parametrize(
     "since",
-    ["0" * 64, "not-a-version", "7662ee1be03d", "A" * 64],
-    ids=["unknown", "malformed", "a prefix", "upper case"],
+    ["0" * 64, "not-a-version", "0" * 12, "A" * 64, "7662ee1", "f" * 65],
+    ids=["unknown", "malformed", "unknown prefix", "unknown upper case", "too short", "too long"],
 )
 def test_an_unknown_or_malformed_since_is_a_400_naming_it(client, seed_dataset, since):
     response = client.get(CHANGES, {"since": since})
@@ -240,3 +240,45 @@ def test_since_twice_and_unknown_parameters_are_400s(client, seed_dataset):
 
 def test_the_feed_before_any_load_is_a_404(client):
     assert client.get(CHANGES).status_code == 404
+
+
+@pytest.mark.parametrize("length", [8, 12, 63, 64])
+@pytest.mark.parametrize("case", [str.lower, str.upper])
+def test_since_takes_the_start_of_a_version_in_any_case(
+    client, load, dataset_copy, fixture_file, length, case
+):
+    old = load(dataset_copy).version.version
+    fixture_file("amazon/amazon-services-software-engineer.yaml").edit(
+        lambda d: d["topics"].append({"slug": "graph-theory", "name": "Graph theory"})
+    )
+    load(dataset_copy)
+
+    body = client.get(CHANGES, {"since": case(old[:length])}).json()
+
+    assert [(item["type"], item["slug"]) for item in body["results"]] == [
+        ("topics", "graph-theory")
+    ]
+    assert body["since"] == old  # the whole version it names
+
+
+def test_the_start_of_two_versions_is_a_400_naming_since(client, load, dataset_copy, fixture_file):
+    versions = [load(dataset_copy).version]
+    fixture_file("amazon/amazon-services-software-engineer.yaml").edit(
+        lambda d: d["topics"].append({"slug": "graph-theory", "name": "Graph theory"})
+    )
+    versions.append(load(dataset_copy).version)
+    # Two real versions made to share their first 12 characters (a 1 in 2**48 chance),
+    # and to differ in the 13th.
+    shared = versions[0].version[:12]
+    other = "0" if versions[0].version[12] != "0" else "1"
+    DatasetVersion.objects.filter(pk=versions[1].pk).update(
+        version=shared + other + versions[1].version[13:]
+    )
+
+    response = client.get(CHANGES, {"since": shared})
+    longer = client.get(CHANGES, {"since": versions[0].version[:13]})
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["parameter"] == "since" and "more than one" in error["detail"]
+    assert longer.status_code == 200 and longer.json()["since"] == versions[0].version

@@ -1,0 +1,164 @@
+"""Compressed answers (careerapi.api.compression): brotli or gzip as Accept-Encoding asks,
+the same JSON once decompressed, ETags that tell the forms apart and revalidate either,
+`Vary: Accept-Encoding`, the response cache, HEAD, the streamed export, and each body
+compressed once per process."""
+
+import gzip
+import hashlib
+import json
+
+import brotli
+import pytest
+
+from careerapi.api.compression import coding_choose, compressed_bodies
+
+pytestmark = pytest.mark.django_db
+
+ROLES = "/api/v1/roles/"
+EXPORT = "/api/v1/export/"
+DECOMPRESS = {"gzip": gzip.decompress, "br": brotli.decompress}
+# Answered early (anonymous, plain Accept) and the REST framework's way (another Accept).
+WAYS = {"early": {}, "full": {"HTTP_ACCEPT": "application/json; indent=2"}}
+
+
+def encoded(client, url, coding, **headers):
+    return client.get(url, HTTP_ACCEPT_ENCODING=coding, **headers)
+
+
+@pytest.mark.parametrize(
+    ("header", "coding"),
+    [
+        ("", None),
+        ("identity", None),
+        ("gzip", "gzip"),
+        ("gzip, deflate", "gzip"),
+        ("br", "br"),
+        ("gzip, deflate, br, zstd", "br"),
+        ("gzip;q=1.0, br;q=0.5", "gzip"),
+        ("br;q=0, gzip", "gzip"),
+        ("gzip;q=0", None),
+        ("*", "br"),
+        ("*;q=0.1, gzip;q=0", "br"),
+        ("GZIP", "gzip"),
+        ("gzip;q=nonsense", None),
+    ],
+)
+def test_the_coding_is_the_one_the_client_prefers(header, coding):
+    assert coding_choose(header) == coding
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br"])
+@pytest.mark.parametrize("way", WAYS)
+def test_a_compressed_answer_is_the_same_json(seed_dataset, client, coding, way):
+    plain = client.get(ROLES, **WAYS[way])
+    compressed = encoded(client, ROLES, coding, **WAYS[way])
+
+    assert compressed.status_code == 200
+    assert compressed["Content-Encoding"] == coding
+    assert int(compressed["Content-Length"]) == len(compressed.content) < len(plain.content)
+    assert json.loads(DECOMPRESS[coding](compressed.content)) == plain.json()
+    assert compressed["Content-Type"] == plain["Content-Type"]
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br"])
+def test_a_compressed_answer_has_a_weak_etag_and_varies_by_accept_encoding(
+    seed_dataset, client, coding
+):
+    plain = client.get(ROLES)
+    compressed = encoded(client, ROLES, coding)
+
+    assert plain["ETag"].startswith('"')  # strong
+    assert compressed["ETag"] == "W/" + plain["ETag"]
+    for response in (plain, compressed):
+        vary = {v.strip() for v in response["Vary"].split(",")}
+        assert {"Accept", "Accept-Encoding"} <= vary
+
+
+def test_without_accept_encoding_nothing_is_compressed(seed_dataset, client):
+    for response in (client.get(ROLES), client.get(ROLES, HTTP_ACCEPT_ENCODING="gzip;q=0")):
+        assert not response.has_header("Content-Encoding")
+        assert response.json()["count"] == 6
+
+
+def test_a_small_answer_is_sent_as_it_is(client):
+    response = client.get("/livez", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert response.status_code == 200 and not response.has_header("Content-Encoding")
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize("way", WAYS)
+@pytest.mark.parametrize("coding", ["gzip", "br"])
+def test_either_etag_revalidates_either_answer(seed_dataset, client, coding, way):
+    headers = WAYS[way]
+    strong = client.get(ROLES, **headers)["ETag"]
+    weak = encoded(client, ROLES, coding, **headers)["ETag"]
+
+    answers = {
+        "plain, weak tag": client.get(ROLES, HTTP_IF_NONE_MATCH=weak, **headers),
+        "compressed, strong tag": encoded(
+            client, ROLES, coding, HTTP_IF_NONE_MATCH=strong, **headers
+        ),
+        "compressed, weak tag": encoded(client, ROLES, coding, HTTP_IF_NONE_MATCH=weak, **headers),
+    }
+
+    assert {name: r.status_code for name, r in answers.items()} == dict.fromkeys(answers, 304)
+    assert answers["plain, weak tag"]["ETag"] == strong  # the tag of the form it stands for
+    assert answers["compressed, strong tag"]["ETag"] == weak
+    assert all(r.content == b"" for r in answers.values())
+    assert all("Accept-Encoding" in r["Vary"] for r in answers.values())
+
+
+def test_the_response_cache_serves_both_forms(seed_dataset, client):
+    computed = encoded(client, ROLES, "gzip")  # computed, kept in the cache uncompressed
+    cached_plain = client.get(ROLES)
+    cached_br = encoded(client, ROLES, "br")
+
+    assert gzip.decompress(computed.content) == cached_plain.content
+    assert brotli.decompress(cached_br.content) == cached_plain.content
+    assert not cached_plain.has_header("Content-Encoding")
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br"])
+def test_head_announces_the_compressed_answer(seed_dataset, client, coding):
+    get = encoded(client, ROLES, coding)
+    head = client.head(ROLES, HTTP_ACCEPT_ENCODING=coding)
+
+    assert head.status_code == 200 and head.content == b""
+    assert head["Content-Encoding"] == coding
+    assert head["ETag"] == get["ETag"]
+    assert head["Content-Length"] == get["Content-Length"]
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br"])
+def test_the_export_streams_compressed(seed_dataset, client, coding):
+    plain = b"".join(client.get(EXPORT).streaming_content)
+    response = encoded(client, EXPORT, coding)
+
+    assert response.streaming and response["Content-Encoding"] == coding
+    assert not response.has_header("Content-Length")
+    body = b"".join(response.streaming_content)
+    assert DECOMPRESS[coding](body) == plain
+    assert len(body) < len(plain) / 4
+
+
+def test_a_problem_document_is_compressed_too(seed_dataset, client):
+    plain = client.get(ROLES, {"nope": "x" * 150})
+    compressed = encoded(client, ROLES, "gzip", data={"nope": "x" * 150})
+
+    assert compressed.status_code == 400 and compressed["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(compressed.content)) == plain.json()
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br"])
+def test_a_process_compresses_the_same_answer_once(seed_dataset, client, coding):
+    first = encoded(client, ROLES, coding)
+    plain = client.get(ROLES).content
+    digest = hashlib.blake2b(plain, digest_size=16).hexdigest()
+
+    kept = compressed_bodies.get(f"{coding}:{digest}", "")
+    again = encoded(client, ROLES, coding)
+
+    assert kept is not None and kept[1] == first.content
+    assert again.content == first.content
+    assert DECOMPRESS[coding](again.content) == plain

@@ -1,0 +1,66 @@
+"""scripts/dev serve: `PORT` chooses the port, checked to be free before anything is installed.
+
+The script runs from a copy in an empty folder: should the check fail to stop it, it goes on
+to install there (and fails, with no lock files), never in the project's virtualenv.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+
+@pytest.fixture
+def dev_script(tmp_path) -> Path:
+    script = tmp_path / "scripts" / "dev"
+    script.parent.mkdir()
+    shutil.copy(Path(settings.BASE_DIR) / "scripts" / "dev", script)
+    return script
+
+
+def serve(script: Path, port: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PORT": port, "PYTHON": sys.executable}
+    return subprocess.run(
+        ["bash", str(script), "serve"], env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_a_port_in_use_is_refused_before_installing(dev_script):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+
+        result = serve(dev_script, port)
+
+    assert result.returncode == 1
+    assert f"Port {port} on 127.0.0.1 is in use" in result.stderr
+    assert "PORT=8001 scripts/dev serve" in result.stderr
+    assert not (dev_script.parent.parent / ".venv").exists()  # nothing installed
+
+
+@pytest.mark.parametrize("port", ["http", "0", "70000", "80 80"])
+def test_a_port_that_is_no_port_number_is_refused(dev_script, port):
+    result = serve(dev_script, port)
+
+    assert result.returncode == 1
+    assert "PORT must be a TCP port number" in result.stderr
+    assert not (dev_script.parent.parent / ".venv").exists()
+
+
+def test_a_free_port_goes_on_to_the_install(dev_script):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])  # free again once closed
+
+    result = serve(dev_script, port)
+
+    # In the empty folder the install finds no lock file: past the check, it fails there.
+    assert "in use" not in result.stderr and "PORT must be" not in result.stderr
+    assert (dev_script.parent.parent / ".venv" / "bin" / "python").exists()
+    assert "requirements/dev.lock" in result.stderr
