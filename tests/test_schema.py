@@ -263,3 +263,24 @@ def test_no_enum_holds_an_empty_string(generated):
 
     found = list(enums(yaml.safe_load(generated)))
     assert found and not [values for values in found if "" in values]
+
+
+def test_every_example_matches_its_schema(schema):
+    """What the docs show is an answer the schema allows: each response example against its
+    media type's schema, each parameter example against the parameter's (as Redocly lints)."""
+    problems = []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            at = ["paths", path, method]
+            for index, parameter in enumerate(operation.get("parameters", ())):
+                if "example" in parameter:
+                    pointer = [*at, "parameters", str(index), "schema"]
+                    where = f"{method.upper()} {path} {parameter['name']}"
+                    problems += _problems(parameter["example"], pointer, schema, where)
+            for status, response in operation["responses"].items():
+                for media, content in response.get("content", {}).items():
+                    pointer = [*at, "responses", status, "content", media, "schema"]
+                    for name, example in content.get("examples", {}).items():
+                        where = f"{method.upper()} {path} {status} {name}"
+                        problems += _problems(example["value"], pointer, schema, where)
+    assert not problems, "\n".join(problems[:40])

@@ -60,7 +60,7 @@ PARAMETER_EXAMPLES_BY_COLLECTION = {
     "exchange-rates": {"slug": "gbp-2025-05-15", "currency": "GBP", "base": "EUR"},
     "families": {"slug": "software-engineering"},
     "interview-processes": {"slug": "amazon-swe-process"},
-    "job-zones": {"zone": 4},
+    "job-zones": {"zone": "4"},
     "ladders": {"slug": "amazon-sde-levels", "role": "amazon-engineer"},
     "levels": {"slug": "amazon-l5", "role": "amazon-engineer"},
     "market-pay": {

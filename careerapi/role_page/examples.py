@@ -3,9 +3,10 @@
 from drf_spectacular.utils import OpenApiExample
 
 from careerapi.api.examples import TIMESTAMP
-from compensation.api.examples import SALARY_BAND
+from compensation.api.examples import MARKET_PAY_US, SALARY_BAND
+from occupations.api.examples import SOFTWARE_DEVELOPERS
 from roles.api.examples import LADDER, ROLE
-from sources.api.examples import HIMALAYAS_GUIDE
+from sources.api.examples import HIMALAYAS_GUIDE, OEWS
 
 ROLE_DETAIL = OpenApiExample(
     "Role page",
@@ -14,6 +15,8 @@ ROLE_DETAIL = OpenApiExample(
         # The role as the list shows it; its skills (with quote and source) and its
         # updated_at come below, where the page has them.
         **{k: v for k, v in ROLE.value.items() if k not in ("skills", "updated_at")},
+        # Named where the list has its code, with its SOC code and title.
+        "occupation": {k: SOFTWARE_DEVELOPERS[k] for k in ("code", "soc_code", "title")},
         "skills": [
             {
                 "slug": "api-design",
@@ -51,6 +54,12 @@ ROLE_DETAIL = OpenApiExample(
         "experience_quote": "",
         "employer_types": [],
         "source": HIMALAYAS_GUIDE,
+        "occupation_basis": (
+            "The guide states its outlook figures for Amazon Engineers as those of Software "
+            'Developers: "22% much faster than average (2022–32 projected employment growth '
+            'for Software Developers, BLS)".'
+        ),
+        "occupation_inferred": False,
         "statistics": [
             {
                 "kind": "median_salary",
@@ -131,6 +140,7 @@ ROLE_DETAIL = OpenApiExample(
                         "assesses": "",
                         "tips": "",
                         "quote": "The loop typically includes an online coding screen",
+                        "source": HIMALAYAS_GUIDE,
                     },
                     {
                         "position": 2,
@@ -143,6 +153,7 @@ ROLE_DETAIL = OpenApiExample(
                         "assesses": "",
                         "tips": "",
                         "quote": "a technical phone or virtual interview",
+                        "source": HIMALAYAS_GUIDE,
                     },
                     {
                         "position": 3,
@@ -164,11 +175,29 @@ ROLE_DETAIL = OpenApiExample(
                             "then an onsite or virtual set of 4–6 interviews covering coding, "
                             "system design, and behavioral leadership principles"
                         ),
+                        "source": HIMALAYAS_GUIDE,
                     },
                 ],
             }
         ],
-        "sources": [HIMALAYAS_GUIDE],
+        "market_pay": [MARKET_PAY_US],
+        # The company's other roles in the occupation (Amazon Services is an organisation of
+        # Amazon), by title; neither has a ladder of its own.
+        "same_occupation": [
+            {
+                "slug": "amazon-services-software-engineer",
+                "title": "Software Engineer",
+                "company": "amazon-services",
+                "ladders": [],
+            },
+            {
+                "slug": "amazon-software-engineer",
+                "title": "Software Engineer",
+                "company": "amazon",
+                "ladders": [],
+            },
+        ],
+        "sources": [OEWS, HIMALAYAS_GUIDE],
         "updated_at": TIMESTAMP,
     },
     response_only=True,

@@ -154,12 +154,14 @@ SALARY_BAND_CONVERTED = OpenApiExample(
     response_only=True,
 )
 
+SOFTWARE_DEVELOPERS_GROUP = {"code": "15-1252", "title": "Software Developers", "level": "detailed"}
+
 MARKET_PAY = OpenApiExample(
     "Market pay",
     summary="Software Developers in Seattle-Tacoma-Bellevue, WA",
     value={
         "slug": "15-1252-seattle",
-        "occupation": {"code": "15-1252", "title": "Software Developers", "level": "detailed"},
+        "occupation": SOFTWARE_DEVELOPERS_GROUP,
         "region": {
             "slug": "seattle",
             "name": "Seattle-Tacoma-Bellevue, WA",
@@ -205,3 +207,53 @@ MARKET_PAY = OpenApiExample(
     },
     response_only=True,
 )
+
+#: The national cell of Software Developers (OEUN0000000000000151252): the market pay a role
+#: page of that occupation shows by default. BLS publishes no location quotient or jobs per
+#: 1,000 for the nation; they do not apply, and are not listed as unpublished.
+MARKET_PAY_US = {
+    "slug": "15-1252-us",
+    "occupation": SOFTWARE_DEVELOPERS_GROUP,
+    "region": {
+        "slug": "us",
+        "name": "United States",
+        "kind": "country",
+        "code": "US",
+        "area_code": "0000000",
+    },
+    "release": "2025A01",
+    "series_id": "OEUN0000000000000151252",
+    "currency": "USD",
+    "employment": 1687890,
+    "employment_rse": 0.6,
+    "wage_rse": 0.4,
+    "jobs_per_1000": None,
+    "location_quotient": None,
+    "wages": [
+        {
+            "period": "annual",
+            "mean": 148100.0,
+            "p10": 82460.0,
+            "p25": 105210.0,
+            "median": 135980.0,
+            "p75": 171980.0,
+            "p90": 214670.0,
+            "unpublished": [],
+            "converted": None,
+        },
+        {
+            "period": "hourly",
+            "mean": 71.2,
+            "p10": 39.64,
+            "p25": 50.58,
+            "median": 65.38,
+            "p75": 82.68,
+            "p90": 103.21,
+            "unpublished": [],
+            "converted": None,
+        },
+    ],
+    "unpublished": [],
+    "source": OEWS,
+    "updated_at": TIMESTAMP,
+}

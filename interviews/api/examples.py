@@ -38,6 +38,7 @@ PROCESS = OpenApiExample(
                     "Tailor your application specifically for the Software Engineer role at Amazon."
                 ),
                 "quote": "",
+                "source": AMAZON_SWE_GUIDE,
             },
             {
                 "position": 2,
@@ -53,6 +54,7 @@ PROCESS = OpenApiExample(
                 "assesses": "",
                 "tips": "Research Amazon's approach to this stage.",
                 "quote": "",
+                "source": AMAZON_SWE_GUIDE,
             },
         ],
         "guidance": [

@@ -57,6 +57,8 @@ DATASET = OpenApiExample(
                 "as_of_note": (
                     "The page names neither its publisher nor a date; its title is descriptive."
                 ),
+                "licence": "",
+                "citation": "",
                 "attribution": "Software Engineer at Amazon Services interview guide",
                 "updated_at": TIMESTAMP,
             },
@@ -73,6 +75,8 @@ DATASET = OpenApiExample(
                 ),
                 "as_of": None,
                 "as_of_note": "The page names neither its publisher nor a date.",
+                "licence": "",
+                "citation": "",
                 "attribution": "Amazon Software Engineer Interview",
                 "updated_at": TIMESTAMP,
             },

@@ -128,6 +128,7 @@ ROLE = OpenApiExample(
         "title": "Amazon Engineer",
         "company": "amazon",
         "family": "software-engineering",
+        "occupation": "15-1252.00",
         "summary": (
             "An Amazon Engineer builds and ships the services and systems that power Amazon’s "
             "global retail, cloud, and logistics platforms, solving problems at internet scale "

@@ -65,6 +65,8 @@ SOURCE = OpenApiExample(
             'The page carries no publication date; it describes the 2025 market ("2025 Market '
             'Reality for Amazon Engineers") and cites BLS projections for 2022–32.'
         ),
+        "licence": "",
+        "citation": "",
         "attribution": "Complete Amazon Engineer Career Guide — Himalayas",
         "updated_at": TIMESTAMP,
     },
