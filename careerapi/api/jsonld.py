@@ -233,8 +233,8 @@ _WORK = _node(
 OCCUPATION_JSONLD_SCHEMA = {
     "type": "object",
     "description": "A schema.org Occupation (https://schema.org/Occupation) in JSON-LD, to "
-    'embed in a page as `<script type="application/ld+json">`. Properties the item has no '
-    "data for are left out.",
+    "embed in a page in a script element of type `application/ld+json`. Properties the item "
+    "has no data for are left out.",
     "properties": {
         "@context": _one_of([SCHEMA_ORG]),
         "@type": _one_of(["Occupation"]),
