@@ -63,7 +63,8 @@ def test_readyz_is_503_when_no_dataset_is_loaded(client):
     assert response["Content-Type"] == "application/problem+json"
     body = response.json()
     assert body["status"] == 503
-    assert body["type"].endswith("/service-unavailable")
+    assert body["type"] == "/api/problems/service-unavailable/"
+    assert client.get(body["type"]).status_code == 200  # the problem catalogue's page
     assert body["detail"] == "Not ready: dataset."
     assert body["checks"]["database"] == {"status": "ok"}
     assert body["checks"]["cache"] == {"status": "ok"}
