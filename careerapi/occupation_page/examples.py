@@ -3,6 +3,8 @@ the occupations app's)."""
 
 from drf_spectacular.utils import OpenApiExample
 
+from occupations.api.examples import SOFTWARE_DEVELOPERS_JSONLD_CODES
+
 OCCUPATION_JSONLD = OpenApiExample(
     "Occupation page in JSON-LD",
     summary="Software Developers as a schema.org Occupation (trimmed)",
@@ -14,28 +16,7 @@ OCCUPATION_JSONLD = OpenApiExample(
         "alternateName": [".NET Developer", "Android Developer"],
         "description": "Research, design, and develop computer and network software or "
         "specialized utility programs. …",
-        "occupationalCategory": [
-            {
-                "@type": "CategoryCode",
-                "codeValue": "15-1252.00",
-                "name": "Software Developers",
-                "inCodeSet": {
-                    "@type": "CategoryCodeSet",
-                    "name": "O*NET-SOC 2019 Taxonomy",
-                    "url": "https://www.onetcenter.org/taxonomy.html",
-                },
-            },
-            {
-                "@type": "CategoryCode",
-                "codeValue": "15-1252",
-                "name": "Software Developers",
-                "inCodeSet": {
-                    "@type": "CategoryCodeSet",
-                    "name": "2018 Standard Occupational Classification (SOC)",
-                    "url": "https://www.bls.gov/soc/2018/",
-                },
-            },
-        ],
+        "occupationalCategory": SOFTWARE_DEVELOPERS_JSONLD_CODES,
         "responsibilities": [
             "Analyze user needs and software requirements to determine feasibility of design "
             "within time and cost constraints."

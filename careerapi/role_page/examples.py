@@ -4,7 +4,7 @@ from drf_spectacular.utils import OpenApiExample
 
 from careerapi.api.examples import TIMESTAMP
 from compensation.api.examples import MARKET_PAY_US, SALARY_BAND
-from occupations.api.examples import SOFTWARE_DEVELOPERS
+from occupations.api.examples import SOFTWARE_DEVELOPERS, SOFTWARE_DEVELOPERS_JSONLD_CODES
 from roles.api.examples import LADDER, ROLE
 from sources.api.examples import HIMALAYAS_GUIDE, OEWS
 
@@ -216,28 +216,7 @@ ROLE_JSONLD = OpenApiExample(
             "Amazon’s global retail, cloud, and logistics platforms …"
         ),
         "url": "https://careerapi.example/api/v1/roles/amazon-engineer/",
-        "occupationalCategory": [
-            {
-                "@type": "CategoryCode",
-                "codeValue": "15-1252.00",
-                "name": "Software Developers",
-                "inCodeSet": {
-                    "@type": "CategoryCodeSet",
-                    "name": "O*NET-SOC 2019 Taxonomy",
-                    "url": "https://www.onetcenter.org/taxonomy.html",
-                },
-            },
-            {
-                "@type": "CategoryCode",
-                "codeValue": "15-1252",
-                "name": "Software Developers",
-                "inCodeSet": {
-                    "@type": "CategoryCodeSet",
-                    "name": "2018 Standard Occupational Classification (SOC)",
-                    "url": "https://www.bls.gov/soc/2018/",
-                },
-            },
-        ],
+        "occupationalCategory": SOFTWARE_DEVELOPERS_JSONLD_CODES,
         "estimatedSalary": [
             {
                 "@type": ["MonetaryAmountDistribution", "MonetaryAmount"],

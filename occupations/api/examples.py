@@ -127,3 +127,27 @@ OCCUPATION_DETAIL = OpenApiExample(
     },
     response_only=True,
 )
+
+# Software Developers' codes as the JSON-LD pages give them (`occupationalCategory`), for both pages' examples.
+SOFTWARE_DEVELOPERS_JSONLD_CODES = [
+    {
+        "@type": "CategoryCode",
+        "codeValue": "15-1252.00",
+        "name": "Software Developers",
+        "inCodeSet": {
+            "@type": "CategoryCodeSet",
+            "name": "O*NET-SOC 2019 Taxonomy",
+            "url": "https://www.onetcenter.org/taxonomy.html",
+        },
+    },
+    {
+        "@type": "CategoryCode",
+        "codeValue": "15-1252",
+        "name": "Software Developers",
+        "inCodeSet": {
+            "@type": "CategoryCodeSet",
+            "name": "2018 Standard Occupational Classification (SOC)",
+            "url": "https://www.bls.gov/soc/2018/",
+        },
+    },
+]
