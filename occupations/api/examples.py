@@ -128,7 +128,8 @@ OCCUPATION_DETAIL = OpenApiExample(
     response_only=True,
 )
 
-# Software Developers' codes as the JSON-LD pages give them (`occupationalCategory`), for both pages' examples.
+# Software Developers' codes as the JSON-LD pages give them (`occupationalCategory`),
+# for both pages' examples.
 SOFTWARE_DEVELOPERS_JSONLD_CODES = [
     {
         "@type": "CategoryCode",
