@@ -25,12 +25,17 @@ class Endpoint:
     expected_status: int = 200
     header: tuple[str, str] | None = None
     is_list: bool = False
+    bare: bool = False  # served by the bare ceiling's process (bench.bare), not the project
+
+
+CEILINGS = ("ceiling-bare", "ceiling")
 
 
 def endpoints(picked: dict[str, list[str]], etag: str) -> list[Endpoint]:
-    """The ceiling first (every ratio is to it), then the API, as the issue lists them."""
+    """The two ceilings first (every ratio is to them), then the API's endpoints."""
     return [
-        Endpoint("ceiling", "A: ceiling view", [CEILING_PATH], cached=True),
+        Endpoint("ceiling-bare", "A_bare: bare Django", [CEILING_PATH], cached=True, bare=True),
+        Endpoint("ceiling", "A_stack: ceiling view, project stack", [CEILING_PATH], cached=True),
         Endpoint(
             "roles-list-uncached",
             "roles list, 50/page, uncached",
@@ -128,6 +133,8 @@ def sample(base: str, endpoint: Endpoint, redis_url: str, nth: int) -> Sample:
     has asked for (the `nth` few from the end of its list: the warm-up sends the first
     ones, and each worker keeps copies of what it served) after the response cache is
     emptied; for a cached one, its URL after a first request filled it."""
+    if endpoint.bare:  # nothing to count: the bare process has no database
+        return Sample([get(base, endpoint.paths[0])[0]], [])
     if endpoint.cached:
         get(base, endpoint.paths[0], endpoint.header)
         paths = endpoint.paths[:1] * SAMPLES

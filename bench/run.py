@@ -4,14 +4,17 @@
     .venv/bin/python bench/run.py --scale 1.0 --runs 3     # the reference measurement
     .venv/bin/python bench/run.py --smoke                  # what .ci/run runs (tiny, ~30 s)
 
-Loads a dataset into an empty database (timed), starts gunicorn with 2 sync workers, warms
-up, then measures each endpoint with wrk for a bounded time: the ceiling A (a view serving
-precomputed bytes through the same middleware), the role list uncached and cached, role
-detail, salary bands by role + level + region in USD, question search, skill match and a
-304 revalidation. Prints per endpoint req/s, p50/p99 latency, the ratio to A of the same
-run, queries per request and non-2xx/3xx responses (medians of --runs), then each worker's
-peak RSS, the load time and the targets. Exits 1 when an endpoint answered anything else
-than expected, 0 otherwise: figures are reported, never asserted.
+Loads a dataset into an empty database (timed), starts gunicorn with 2 sync workers, and
+beside it the bare ceiling's gunicorn (bench/bare: Django with only SecurityMiddleware and
+CommonMiddleware, no app, no database), warms up, then measures each endpoint with wrk for
+a bounded time: the two ceilings, A_bare and A_stack (the same captured bytes, the second
+through the project's whole stack), the role list uncached and cached, role pages, salary
+bands by role + level + region in USD, question search, skill match, market pay, occupation
+pages, suggestions, title match and a 304 revalidation. Prints per endpoint req/s, p50/p99
+latency, the ratios to A_bare and to A_stack of the same run, queries per request and
+non-2xx/3xx responses (medians of --runs), then each worker's peak RSS, the load time and
+the targets (judged against A_bare). Exits 1 when an endpoint answered anything else than
+expected, 0 otherwise: figures are reported, never asserted.
 """
 
 import argparse
@@ -64,13 +67,15 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="wrk threads")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2)")
-    parser.add_argument("--port", type=int, default=8200, help="127.0.0.1 port (8200)")
+    parser.add_argument(
+        "--port", type=int, default=8200, help="127.0.0.1 port (8200); A_bare's is the next"
+    )
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument(
         "--only",
         type=lambda value: set(value.split(",")),
         help="measure only these endpoints (comma-separated keys, e.g. roles-list-cached); "
-        "the ceiling is always measured",
+        "the ceilings are always measured",
     )
     parser.add_argument(
         "--smoke",
@@ -120,8 +125,9 @@ def pick(env: dict, seed: int) -> dict:
         return json.loads(Path(out.name).read_text())
 
 
-def measure(args, srv, ceiling_body: Path, env: dict) -> tuple[dict, dict, dict]:
-    """Everything measured while gunicorn runs: what was measured, the runs, worker peaks."""
+def measure(args, srv, bare, ceiling_body: Path, env: dict) -> tuple[dict, dict, dict]:
+    """Everything measured while gunicorn runs (`srv` the project, `bare` the bare ceiling):
+    what was measured, the runs, the project's worker peaks."""
     picked = pick(env, args.seed)
     status, headers, body = endpoints.get(srv.base, endpoints.ROLE_PAGE_PATH)
     if status != 200 or not headers.get("ETag"):
@@ -132,24 +138,31 @@ def measure(args, srv, ceiling_body: Path, env: dict) -> tuple[dict, dict, dict]
         unknown = args.only - {e.key for e in measured}
         if unknown:
             raise SystemExit(f"bench: --only: no endpoint {', '.join(sorted(unknown))}")
-        measured = [e for e in measured if e.key == "ceiling" or e.key in args.only]
+        measured = [e for e in measured if e.key in endpoints.CEILINGS or e.key in args.only]
     empty = [e.key for e in measured if not e.paths]
     if empty:
         raise SystemExit(f"bench: the dataset gives no URL for {', '.join(empty)}")
 
     problems = []
+
     # Checked before the warm-up (fail fast), counted after it (warm processes).
-    samples = {e.key: endpoints.sample(srv.base, e, args.redis_url, 0) for e in measured}
+    def server_of(e):
+        return bare if e.bare else srv
+
+    samples = {e.key: endpoints.sample(server_of(e).base, e, args.redis_url, 0) for e in measured}
     for e in measured:
         got = samples[e.key]
         if any(status != e.expected_status for status in got.statuses):
             problems.append(f"{e.label}: answered {got.statuses} to {e.paths[0]}")
+        if e.bare:
+            continue
         if len(got.queries) != len(got.statuses):
             problems.append(f"{e.label}: no {endpoints.QUERIES_HEADER} header (bench.settings?)")
         elif not e.cached and not all(got.queries):
             problems.append(f"{e.label}: a fresh URL ran no query ({got.queries}): cached?")
-    if endpoints.get(srv.base, endpoints.CEILING_PATH)[2] != body:
-        problems.append("the ceiling view does not serve the captured role page")
+    for ceiling in (srv, bare):
+        if endpoints.get(ceiling.base, endpoints.CEILING_PATH)[2] != body:
+            problems.append(f"the ceiling view at {ceiling.base} does not serve the captured page")
     if problems:
         raise SystemExit("bench: before the run:\n  " + "\n  ".join(problems))
 
@@ -158,19 +171,21 @@ def measure(args, srv, ceiling_body: Path, env: dict) -> tuple[dict, dict, dict]
     if args.warmup:
         mix = [path for e in measured for path in e.paths[:WARMUP_PATHS]]
         wrk.run(srv.base, mix, seconds=args.warmup, **load)
-    samples = {e.key: endpoints.sample(srv.base, e, args.redis_url, 1) for e in measured}
+    samples = {e.key: endpoints.sample(server_of(e).base, e, args.redis_url, 1) for e in measured}
     runs: dict[str, list[dict]] = {e.key: [] for e in measured}
     for run in range(1, args.runs + 1):
-        ceiling_rps = None
+        ceilings: dict[str, float | None] = {"ceiling-bare": None, "ceiling": None}
         for e in measured:
-            srv.drain()  # the previous endpoint's queued requests must not count against this one
+            # The previous endpoint's queued requests must not count against this one.
+            srv.drain()
+            bare.drain()
             if not e.cached:
                 endpoints.response_cache_clear(args.redis_url)
-            result = wrk.run(srv.base, e.paths, seconds=args.duration, header=e.header, **load)
-            figures = report.figures(result, e, ceiling_rps)
-            if e.key == "ceiling":
-                ceiling_rps = figures["req_s"]
-                figures["ratio"] = 1.0
+            base = server_of(e).base
+            result = wrk.run(base, e.paths, seconds=args.duration, header=e.header, **load)
+            if e.key in ceilings:
+                ceilings[e.key] = result["requests"] / (result["duration_us"] / 1e6)
+            figures = report.figures(result, e, ceilings["ceiling-bare"], ceilings["ceiling"])
             runs[e.key].append(figures)
             srv.log_truncate()  # the request log of a long run would fill the disk
             print(
@@ -194,15 +209,16 @@ def printed(args, setup: dict, measured: dict, runs: dict, peaks: dict) -> tuple
         f"           {counts['roles']} roles, {counts['skills']} skills, "
         f"{counts['salary_bands']} salary bands, {counts['questions']} questions",
         f"server     gunicorn, {args.workers} sync workers, bench.settings (production stack, "
-        "no anonymous quota)",
+        "no anonymous quota); A_bare: the same gunicorn serving bench.bare",
         f"load       wrk, {args.connections} connections, {min(args.threads, args.connections)}"
         f" threads, {args.duration} s per endpoint after a {args.warmup} s warm-up; "
         + (f"median of {args.runs} runs" if args.runs > 1 else "1 run"),
         "",
         report.table(eps, medians, samples),
         "",
-        "x A: req/s over the ceiling's in the same run. queries: median of "
-        f"{endpoints.SAMPLES} requests after the warm-up",
+        "x Abare, x Astack: req/s over A_bare's and A_stack's in the same run (targets use "
+        "A_bare).",
+        f"queries: median of {endpoints.SAMPLES} requests after the warm-up",
         "(X-Bench-Queries). uncached: the response cache is emptied before each run, and each",
         "request takes the next of the endpoint's distinct URLs (column URLs: pages and",
         "orderings, roles, role+level+region triples, search terms, skill triples, defaults",
@@ -233,11 +249,14 @@ def printed(args, setup: dict, measured: dict, runs: dict, peaks: dict) -> tuple
             else "not timed (--no-load)"
         )
     )
-    lines += ["", "targets (ratio to A, medians)" + (" -- smoke: not meaningful" * args.smoke)]
+    lines += [
+        "",
+        "targets (ratio to A_bare, medians)" + (" -- smoke: not meaningful" * args.smoke),
+    ]
     judged = report.targets(eps, medians, samples, peaks)
     for target, shown, met in judged:
         verdict = {True: "met", False: "NOT MET", None: "no figure"}[met]
-        lines.append(f"  {verdict:<9} {target.text:<42} {shown}")
+        lines.append(f"  {verdict:<9} {target.text:<50} {shown}")
     document = {
         "setup": setup | {"counts": counts, "arguments": _jsonable(vars(args))},
         "endpoints": {
@@ -300,8 +319,11 @@ def bench(args) -> int:
     }
     with tempfile.TemporaryDirectory(prefix="careerapi-bench-") as scratch:
         ceiling_body = Path(scratch) / "ceiling.json"
-        with server.running(env, args.port, args.workers, ceiling_body) as srv:
-            measured, runs, peaks = measure(args, srv, ceiling_body, env)
+        with (
+            server.running(env, args.port, args.workers, ceiling_body) as srv,
+            server.running(env, args.port + 1, args.workers, ceiling_body, bare=True) as bare,
+        ):
+            measured, runs, peaks = measure(args, srv, bare, ceiling_body, env)
     text, document = printed(args, setup, measured, runs, peaks)
     print(text)
     if args.json:

@@ -1,4 +1,5 @@
-"""gunicorn under the bench settings on 127.0.0.1, always stopped when the run ends."""
+"""gunicorn on 127.0.0.1, always stopped when the run ends: the project under bench.settings,
+and beside it the bare ceiling (`bench.bare`), with the same workers."""
 
 import os
 import secrets
@@ -100,8 +101,12 @@ def peak_rss_kib(pid: int) -> int | None:
 
 
 @contextmanager
-def running(env: dict, port: int, workers: int, ceiling_body: Path):
-    """gunicorn (sync workers) on 127.0.0.1:port until the block ends, however it ends."""
+def running(env: dict, port: int, workers: int, ceiling_body: Path, *, bare: bool = False):
+    """gunicorn (sync workers) on 127.0.0.1:port until the block ends, however it ends.
+
+    `bare`: the minimal Django process of `bench.bare` instead of the project, the same
+    gunicorn with the same workers but none of the project's gunicorn settings.
+    """
     base = f"http://127.0.0.1:{port}"
     if not _port_free(port):
         raise SystemExit(f"bench: something already listens on 127.0.0.1:{port}; use --port")
@@ -116,9 +121,13 @@ def running(env: dict, port: int, workers: int, ceiling_body: Path):
             BENCH_CEILING_BODY=str(ceiling_body),
         )
         log = scratch / "gunicorn.log"
-        command = [str(GUNICORN), "careerapi.wsgi", "--bind", f"127.0.0.1:{port}"]
-        command += ["--workers", str(workers), "--worker-class", "sync"]
-        command += ["--config", "python:careerapi.gunicorn_conf", "--graceful-timeout", "10"]
+        app = "bench.bare.wsgi" if bare else "careerapi.wsgi"
+        command = [str(GUNICORN), app, "--bind", f"127.0.0.1:{port}"]
+        command += ["--workers", str(workers), "--worker-class", "sync", "--graceful-timeout", "10"]
+        if bare:
+            env["DJANGO_SETTINGS_MODULE"] = "bench.bare.settings"
+        else:
+            command += ["--config", "python:careerapi.gunicorn_conf"]
         command += ["--no-control-socket"]  # several servers may run side by side
         with log.open("ab") as output:
             # Its own session: a Ctrl-C meant for the harness reaches gunicorn only through

@@ -138,12 +138,59 @@ def test_figures_ratio_misses_and_statuses():
         "distinct_urls": 2,
     }
 
-    figures = report.figures(result, endpoint, ceiling_rps=400.0)
+    figures = report.figures(result, endpoint, bare_rps=400.0, stack_rps=250.0)
 
     assert figures["req_s"] == 200
-    assert figures["ratio"] == 0.5
+    assert figures["ratio"] == 0.5  # to A_bare
+    assert figures["ratio_stack"] == 0.8
     assert figures["misses"] == 0.75
     assert (figures["p50_ms"], figures["p99_ms"]) == (5, 20)
     assert figures["non_2xx_3xx"] == figures["unexpected"] == 2
     assert figures["wrapped"] is True
     assert report.median([figures, figures | {"req_s": 100}, figures])["req_s"] == 200
+
+
+def test_the_bare_ceiling_serves_the_captured_page_with_nothing_of_the_project(tmp_path):
+    page = tmp_path / "page.json"
+    page.write_bytes(b'{"count":1,"results":["captured"]}')
+    code = f"""
+import json, sys
+import django
+django.setup()
+from django.conf import settings
+from django.test import Client
+response = Client().get("{CEILING_PATH}")
+print(json.dumps({{
+    "status": response.status_code,
+    "body": response.content.decode(),
+    "middleware": settings.MIDDLEWARE,
+    "apps": settings.INSTALLED_APPS,
+    "project": sorted({{name.split(".")[0] for name in sys.modules}} & {{"careerapi", "roles"}}),
+}}))
+"""
+    environment = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="bench.bare.settings",
+        SECRET_KEY="x" * 50,
+        BENCH_CEILING_BODY=str(page),
+        ALLOWED_HOSTS="testserver",
+    )
+    environment.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    bare = json.loads(result.stdout.splitlines()[-1])
+
+    assert bare["status"] == 200
+    assert bare["body"] == page.read_text()
+    assert bare["middleware"] == [
+        "django.middleware.security.SecurityMiddleware",
+        "django.middleware.common.CommonMiddleware",
+    ]
+    assert bare["apps"] == []
+    assert bare["project"] == []

@@ -1,0 +1,1 @@
+"""A_bare: the ceiling without the project, a minimal Django process serving the same bytes."""
