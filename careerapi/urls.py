@@ -4,6 +4,7 @@ and Prometheus metrics.
 Each app's `api/urls.py` owns its router; this module only mounts them.
 """
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
@@ -56,8 +57,8 @@ urlpatterns = [
     path("api/problems/", ProblemTypeListView.as_view(), name="problem-types"),
     path("api/problems/<slug:slug>/", ProblemTypeView.as_view(), name="problem-type"),
     # Before the admin's own route: failed logins are bounded per client address.
-    path("admin/login/", login_throttled(admin.site.login)),
-    path("admin/", admin.site.urls),
+    path(f"{settings.ADMIN_URL}login/", login_throttled(admin.site.login)),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("livez", health.livez, name="livez"),
     path("readyz", health.readyz, name="readyz"),
     path("metrics", metrics.metrics, name="metrics"),

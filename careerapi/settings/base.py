@@ -77,16 +77,20 @@ MIDDLEWARE = [
     # Inside WhiteNoise (whose static files come compressed already), outside whatever
     # reads or writes a body, so it compresses the final bytes.
     "careerapi.api.compression.CompressionMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Sessions, CSRF, users and messages: Django's, run for the admin's URLs only (the API
+    # authenticates by key and never reads them), careerapi/admin_middleware.py.
+    "careerapi.admin_middleware.AdminSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "careerapi.admin_middleware.AdminCsrfViewMiddleware",
+    "careerapi.admin_middleware.AdminAuthenticationMiddleware",
+    "careerapi.admin_middleware.AdminMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "apikeys.middleware.RateLimitHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "careerapi.urls"
+#: Where the admin is served; the session, CSRF, user and message middleware run only there.
+ADMIN_URL = "admin/"
 WSGI_APPLICATION = "careerapi.wsgi.application"
 ASGI_APPLICATION = "careerapi.asgi.application"
 
