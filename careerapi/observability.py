@@ -15,14 +15,17 @@ ready: it must not import models at module level.
 
 import contextvars
 import functools
+import itertools
 import logging
+import os
 import re
+import secrets
 import time
-import uuid
 
 from prometheus_client import Counter, Histogram
 
 REQUEST_ID_HEADER = "X-Request-ID"
+REQUEST_ID_META = "HTTP_X_REQUEST_ID"
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 UNMATCHED_ROUTE = "<unmatched>"
@@ -39,6 +42,28 @@ LATENCY = Histogram(
     "Time to answer an HTTP request.",
     ["route", "method", "status"],
 )
+
+
+class _RequestIds:
+    """New request ids: 32 hex digits, a random half per process and a counter.
+
+    As unique as a random UUID across processes and machines (64 random bits per process,
+    drawn again in a forked child), without a system call for randomness per request.
+    """
+
+    def __init__(self):
+        self.reset()
+        os.register_at_fork(after_in_child=self.reset)
+
+    def reset(self) -> None:
+        self.prefix = secrets.token_hex(8)
+        self.counter = itertools.count()
+
+    def new(self) -> str:
+        return f"{self.prefix}{next(self.counter):016x}"
+
+
+request_ids = _RequestIds()
 
 
 class RequestIdFilter(logging.Filter):
@@ -106,8 +131,8 @@ class RequestLogMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        given = request.headers.get(REQUEST_ID_HEADER, "")
-        request.request_id = given if _SANE_REQUEST_ID.match(given) else uuid.uuid4().hex
+        given = request.META.get(REQUEST_ID_META, "")  # request.headers would copy them all
+        request.request_id = given if _SANE_REQUEST_ID.match(given) else request_ids.new()
         token = _current_request_id.set(request.request_id)
         started = time.perf_counter()
         try:
@@ -139,6 +164,15 @@ class RequestLogMiddleware:
         request_logger.log(level, message, extra=fields)
 
 
+@functools.lru_cache(maxsize=4096)
+def _series(route: str, method: str, status: int):
+    """The counter and the histogram of one (route, method, status): looked up once, since
+    `labels()` validates and locks on every call. The label set is bounded (routes are URL
+    patterns, methods a fixed set), so the cache is too."""
+    labels = (route, method, str(status))
+    return REQUESTS.labels(*labels), LATENCY.labels(*labels)
+
+
 class MetricsMiddleware:
     """Counts and times every request by route, method and status."""
 
@@ -149,7 +183,7 @@ class MetricsMiddleware:
         started = time.perf_counter()
         response = self.get_response(request)
         method = request.method if request.method in METHODS else "other"
-        labels = (route_of(request), method, str(response.status_code))
-        REQUESTS.labels(*labels).inc()
-        LATENCY.labels(*labels).observe(time.perf_counter() - started)
+        requests, latency = _series(route_of(request), method, response.status_code)
+        requests.inc()
+        latency.observe(time.perf_counter() - started)
         return response

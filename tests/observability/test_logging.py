@@ -3,11 +3,13 @@
 import io
 import json
 import logging
+import os
 
 import pytest
 from django.test import override_settings
 
 from apikeys.services import partner_key_create
+from careerapi.observability import request_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +60,25 @@ def test_a_missing_or_odd_request_id_is_replaced_by_a_new_one(client, log_lines,
     response = client.get("/livez", headers=headers)
 
     generated = response["X-Request-ID"]
-    assert len(generated) == 32 and int(generated, 16) >= 0  # uuid4 hex
+    assert len(generated) == 32 and int(generated, 16) >= 0  # 32 hex digits
     assert request_lines(log_lines())[0]["request_id"] == generated
+
+
+def test_new_request_ids_differ_between_requests_and_processes(client):
+    ids = {client.get("/livez")["X-Request-ID"] for _ in range(50)}
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # a forked worker draws its own random half
+        os.write(write, request_ids.new().encode())
+        os._exit(0)
+    os.waitpid(child, 0)
+    in_the_child = os.read(read, 64).decode()
+    os.close(read)
+    os.close(write)
+
+    assert len(ids) == 50
+    assert len(in_the_child) == 32
+    assert in_the_child[:16] != request_ids.new()[:16]
 
 
 @pytest.mark.parametrize("header", ["X-API-Key", "Authorization"])
