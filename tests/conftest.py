@@ -11,6 +11,7 @@ from django.core.cache import cache
 
 from apikeys import throttling
 from careerapi.api.caching import local_responses
+from careerapi.api.early import early_routes
 from dataset.memo import dataset_memos_clear
 from loader.services import DATASET_APPS, dataset_load
 from tests.seed_copy import seed_load
@@ -21,6 +22,7 @@ def process_caches_clear() -> None:
     and the responses it served last (tests that edit rows without a load)."""
     dataset_memos_clear()
     local_responses.clear()
+    early_routes.clear()
 
 
 @pytest.fixture(autouse=True)

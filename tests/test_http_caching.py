@@ -214,3 +214,79 @@ def test_the_stamp_in_the_shared_cache_is_plain_data(seed_dataset):
 
     assert (version, loaded_at) == (seed_dataset.version.version, seed_dataset.version.loaded_at)
     assert type(version) is str and type(cache.get(STAMP_KEY)) is tuple
+
+
+# Three ways to the same answer: before URL resolution (careerapi/api/early.py, for a URL the
+# view answered early before), early in the view (anonymous, plain Accept: `early_answer`),
+# and the REST framework's way (an Accept the early answers leave to content negotiation,
+# which shares the plain answer's ETag and cache entry).
+EARLY = {"HTTP_ACCEPT": "application/json", "HTTP_ORIGIN": "https://board.example"}
+FULL = {"HTTP_ACCEPT": "application/json; indent=2", "HTTP_ORIGIN": "https://board.example"}
+
+
+def answered_by_the_view_early(response) -> bool:
+    return hasattr(response.wsgi_request, "early_route")  # what the view leaves behind
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"{ROLES}?page_size=5",
+        f"{ROLES}aws-developer/",
+        f"{ROLES}aws-developer/?format=jsonld",
+        "/api/v1/salary-bands/?role=aws-developer&currency=USD",
+        "/api/v1/questions/?page_size=3",
+        "/api/v1/",
+    ],
+)
+@override_settings(ANON_RATE="50/minute")
+def test_early_answers_have_the_headers_of_the_full_way(seed_dataset, client, url):
+    computed = client.get(url, **EARLY)
+
+    in_the_view = client.get(url, **EARLY)
+    before_the_view = client.get(url, **EARLY)
+    full = client.get(url, **FULL)
+    tag = {"HTTP_IF_NONE_MATCH": computed["ETag"]}
+    not_modified = [client.get(url, **EARLY, **tag) for _ in range(2)]
+    not_modified_full = client.get(url, **FULL, **tag)
+
+    assert answered_by_the_view_early(in_the_view)
+    assert not answered_by_the_view_early(before_the_view)
+    assert not answered_by_the_view_early(not_modified[1])
+    for response in (in_the_view, before_the_view, full):
+        assert response.status_code == 200
+        assert response.content == computed.content
+        assert headers_of(response) == headers_of(computed)
+    for response in not_modified:
+        assert response.status_code == 304
+        assert headers_of(response) == headers_of(not_modified_full)
+    assert not_modified_full.status_code == 304
+    assert not_modified_full["ETag"] == computed["ETag"]
+
+
+@override_settings(ANON_RATE="3/minute")
+def test_answers_before_the_view_count_against_the_quota(seed_dataset, client):
+    statuses = [client.get(ROLES, **EARLY).status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]  # the third and the fourth from before the view
+
+
+def test_answers_before_the_view_follow_a_new_load(
+    seed_dataset, client, dataset_copy, fixture_file, django_capture_on_commit_callbacks
+):
+    url = f"{ROLES}aws-developer/"
+    before = [client.get(url, **EARLY) for _ in range(3)]
+    assert not answered_by_the_view_early(before[2])  # answered before the view
+
+    def retitle(data):
+        data["roles"][0]["title"] = "AWS Application Developer"
+
+    fixture_file("industry/aws-developer.yaml").edit(retitle)
+    with django_capture_on_commit_callbacks(execute=True):
+        dataset_load(paths=[dataset_copy])
+    revalidated = client.get(url, **EARLY, HTTP_IF_NONE_MATCH=before[0]["ETag"])
+    fetched = client.get(url, **EARLY)
+
+    assert revalidated.status_code == 200
+    assert revalidated.json()["title"] == fetched.json()["title"] == "AWS Application Developer"
+    assert revalidated["ETag"] == fetched["ETag"] != before[0]["ETag"]

@@ -21,7 +21,9 @@ How a request goes through `CachedResponses.dispatch`, top to bottom:
    dataset (`dataset.memo`) is read for that stamp.
 2. An anonymous GET with a plain Accept, the commonest poll, is answered at once when it
    can be: a 304 (not counted against the quota), or the cached body (counted), by the
-   view's throttles.
+   view's throttles. What that took of the view is left on the request (`EarlyRoute`):
+   the next such request for the URL is answered the same way before URL resolution
+   (careerapi/api/early.py).
 3. Otherwise the REST framework's way: authentication, permissions, quota and parameter
    checks; then a 304 or the cached body; only then does the view compute the answer,
    checked to come from one version's rows (`dataset_consistent`). When that is not the
@@ -242,19 +244,73 @@ class Representation:
             response["Vary"] = "Accept"
 
 
+def early_eligible(meta: dict) -> bool:
+    """Whether a GET may be answered from its validators or the cache before the REST
+    framework sets up a request.
+
+    Only while anonymous calls are allowed (REQUIRE_API_KEY off) and for a request without
+    credentials: it is then authenticated as anonymous and passes every permission, and its
+    parameters are known to be valid, because only a valid request's answer is ever cached
+    or tagged. Only with a plain Accept (another may be a 406). `If-Modified-Since` alone
+    proves nothing of the sort (a date fits any URL), so it goes the full way, where its
+    parameters are checked.
+    """
+    return not (
+        getattr(settings, "REQUIRE_API_KEY", False)
+        or any(header in meta for header in CREDENTIAL_HEADERS)
+        or meta.get("HTTP_ACCEPT") not in PLAIN_ACCEPT
+        or ("HTTP_IF_MODIFIED_SINCE" in meta and "HTTP_IF_NONE_MATCH" not in meta)
+    )
+
+
+def answer_early(
+    request, representation: Representation, *, throttles, view, allow: str
+) -> HttpResponse | None:
+    """A 304 or the cached 200 of an `early_eligible` request, counted by `throttles` (those
+    of the view that answers the URL, asked with `view`), with the headers the full way
+    gives it; None when neither applies or the quota refuses it (the full way then answers
+    the 429: the throttles count a request once, however often they are asked; a 304 they
+    do not count)."""
+    response = representation.answer(request)
+    if response is None:
+        return None
+    anonymous = Request(request)  # no authenticators: the request carries no key
+    if not all(throttle.allow_request(anonymous, view) for throttle in throttles):
+        return None
+    representation.add_headers(response, private=False)
+    response["Allow"] = allow
+    return response
+
+
+@dataclass(frozen=True)
+class EarlyRoute:
+    """What answering a URL early took of its view: its URL match (for the route the request
+    log and the metrics name), the representation variant, the throttles and Allow."""
+
+    resolver_match: object
+    variant: str
+    throttle_classes: tuple
+    allow: str
+
+
 class CachedResponses:
     """View mixin: ETag, Last-Modified and Cache-Control on every GET, 304s and cached
     bodies, read top to bottom in `dispatch` (see the module)."""
 
     representation: Representation | None = None
+    variant = ""  # the representation's, of `representation_variant`
 
     def dispatch(self, request, *args, **kwargs):
         safe = request.method in ("GET", "HEAD")
-        self.representation = (
-            Representation.of(request, variant=self.representation_variant(request))
-            if safe
-            else None
-        )
+        self.representation, self.variant = None, ""
+        if safe:
+            self.variant = self.representation_variant(request)
+            # Looked up already by careerapi/api/early.py, which could not answer it.
+            looked_up = getattr(request, "early_representation", None)
+            if looked_up is not None and looked_up[0] == self.variant:
+                self.representation = looked_up[1]
+            else:
+                self.representation = Representation.of(request, variant=self.variant)
         request.dataset = self.representation.stamp if self.representation else None
         early = self.early_answer(request)
         if early is not None:
@@ -286,34 +342,24 @@ class CachedResponses:
         return getattr(self, method, self.http_method_not_allowed)
 
     def early_answer(self, request) -> HttpResponse | None:
-        """A 304 or the cached 200 for an anonymous GET with a plain Accept, counted by the
-        view's throttles, before the REST framework sets up a request; else None.
-
-        Only while anonymous calls are allowed (REQUIRE_API_KEY off): a request without
-        credentials is then authenticated as anonymous and passes every permission, and
-        its parameters are known to be valid, because only a valid request's answer is
-        ever cached or tagged. (`If-Modified-Since` alone proves nothing of the sort: a
-        date fits any URL, so it goes the full way, where its parameters are checked.) A
-        refused quota is left to the full way, which answers the 429 (the throttles count a
-        request once, however often they are asked; a 304 they do not count).
-        """
-        representation, meta = self.representation, request.META
-        if (
-            representation is None
-            or getattr(settings, "REQUIRE_API_KEY", False)
-            or any(header in meta for header in CREDENTIAL_HEADERS)
-            or meta.get("HTTP_ACCEPT") not in PLAIN_ACCEPT
-            or ("HTTP_IF_MODIFIED_SINCE" in meta and "HTTP_IF_NONE_MATCH" not in meta)
-        ):
+        """A 304 or the cached 200 for an anonymous GET with a plain Accept (`early_eligible`),
+        counted by the view's throttles, before the REST framework sets up a request; else
+        None. What it needed of the view is left on the request (`EarlyRoute`), so the next
+        request for the URL can be answered before URL resolution (careerapi/api/early.py)."""
+        representation = self.representation
+        if representation is None or not early_eligible(request.META):
             return None
-        response = representation.answer(request)
-        if response is None:
-            return None
-        anonymous = Request(request)  # no authenticators: the request carries no key
-        if not all(throttle.allow_request(anonymous, self) for throttle in self.get_throttles()):
-            return None
-        representation.add_headers(response, private=False)
-        response["Allow"] = ", ".join(self.allowed_methods)
+        allow = ", ".join(self.allowed_methods)
+        response = answer_early(
+            request, representation, throttles=self.get_throttles(), view=self, allow=allow
+        )
+        if response is not None:
+            request.early_route = EarlyRoute(
+                resolver_match=request.resolver_match,
+                variant=self.variant,
+                throttle_classes=tuple(self.throttle_classes),
+                allow=allow,
+            )
         return response
 
     def cached_answer(self) -> HttpResponse | None:

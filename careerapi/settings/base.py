@@ -86,6 +86,9 @@ MIDDLEWARE = [
     "careerapi.admin_middleware.AdminMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "apikeys.middleware.RateLimitHeadersMiddleware",
+    # Innermost: a cached answer or a 304 the view gave before, before URL resolution; every
+    # middleware above handles it as any other answer.
+    "careerapi.api.early.EarlyAnswerMiddleware",
 ]
 
 ROOT_URLCONF = "careerapi.urls"
