@@ -243,9 +243,12 @@ class VersionWatch:
             self._subscribe()
             return None
         try:
-            while (message := self._pubsub.get_message(timeout=0)) is not None:
-                if message["type"] == "message":
-                    self._stamp, self._generation = None, self._generation + 1
+            # Asking the socket first costs one non-blocking read; get_message's way through
+            # redis-py's layers costs several times that, on every request.
+            if self._pubsub.connection.can_read(timeout=0):
+                while (message := self._pubsub.get_message(timeout=0)) is not None:
+                    if message["type"] == "message":
+                        self._stamp, self._generation = None, self._generation + 1
         except _UNAVAILABLE:
             self._drop()
             return None
