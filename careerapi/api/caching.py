@@ -159,14 +159,14 @@ class Representation:
         return entity_tag(self.stamp.version, self.url)
 
     @classmethod
-    def of(cls, request, *, variant: str = "") -> "Representation | None":
+    def of(cls, request, *, variant: str = "", url: str | None = None) -> "Representation | None":
         """The representation a GET asks for, in `variant` (the JSON's is ""); None before
-        any dataset is loaded.
+        any dataset is loaded. `url`: the request's `_normalised_url`, when known.
 
         Unless the process holds the stamp, the stamp is read from the cache together with
         the cached body (when no conditional header makes the body unnecessary).
         """
-        url = _normalised_url(request) + (f"#{variant}" if variant else "")
+        url = (url or _normalised_url(request)) + (f"#{variant}" if variant else "")
         # Keyed by release too: another release may write another body for the same data.
         keyed = f"{release_id()}|{url}"
         cache_key = RESPONSE_KEY.format(url_hash=hashlib.sha256(keyed.encode()).hexdigest()[:40])
@@ -196,7 +196,10 @@ class Representation:
         if if_none_match is not None:
             tags = _tags(if_none_match)
             return "*" in tags or self.etag in tags
-        since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+        header = request.META.get("HTTP_IF_MODIFIED_SINCE")
+        if header is None:
+            return False
+        since = parse_http_date_safe(header)
         return since is not None and int(self.stamp.loaded_at.timestamp()) <= since
 
     def cached_body(self) -> tuple[bytes, str] | None:

@@ -71,10 +71,11 @@ class EarlyAnswerMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not early_eligible(request.META):
             return self.get_response(request)
-        key = (_normalised_url(request), request.META.get("HTTP_ACCEPT"))
+        url = _normalised_url(request)
+        key = (url, request.META.get("HTTP_ACCEPT"))
         route = early_routes.get(key)
         if route is not None:
-            response = self.answer(request, route)
+            response = self.answer(request, route, url)
             if response is not None:
                 return response
         response = self.get_response(request)
@@ -84,8 +85,8 @@ class EarlyAnswerMiddleware:
         return response
 
     @staticmethod
-    def answer(request, route: EarlyRoute):
-        representation = Representation.of(request, variant=route.variant)
+    def answer(request, route: EarlyRoute, url: str):
+        representation = Representation.of(request, variant=route.variant, url=url)
         if representation is None:
             return None
         throttles = [throttle() for throttle in route.throttle_classes]
