@@ -101,3 +101,24 @@ def headers_of(response) -> dict:
     """The headers but those that differ per request (its id, the quota left)."""
     skip = {"x-request-id", "ratelimit-remaining", "ratelimit-reset"}
     return {name.lower(): value for name, value in response.items() if name.lower() not in skip}
+
+
+def test_the_admin_middleware_are_djangos_own_classes_scoped():
+    """Django's admin checks (admin.E408-E410) find them by class; CSRF by name
+    (security.W003, silenced in the settings for that reason)."""
+    from django.conf import settings
+    from django.contrib.auth.middleware import AuthenticationMiddleware
+    from django.contrib.messages.middleware import MessageMiddleware
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.middleware.csrf import CsrfViewMiddleware
+    from django.utils.module_loading import import_string
+
+    classes = [import_string(path) for path in settings.MIDDLEWARE]
+    for django_class in (
+        SessionMiddleware,
+        CsrfViewMiddleware,
+        AuthenticationMiddleware,
+        MessageMiddleware,
+    ):
+        assert sum(issubclass(found, django_class) for found in classes) == 1
+    assert settings.SILENCED_SYSTEM_CHECKS == ["security.W003"]
