@@ -1,8 +1,10 @@
-"""The ceiling view "A": what the stack costs when the API does no work at all.
+"""The ceiling view: the bytes of a typical API page, and no work at all.
 
-It answers the bytes of a typical API page, rendered once before the run (bench/run.py
-saves the 50-role list page to the file named by BENCH_CEILING_BODY), through the same
-middleware as the API. Every endpoint's req/s is reported as a ratio to it.
+It answers the page rendered once before the run (bench/run.py saves the 50-role list page
+to the file named by BENCH_CEILING_BODY). Mounted by `bench.urls`, behind the project's
+whole middleware, it is A_stack: what the stack costs when the API does no work; mounted by
+`bench.bare.urls`, in a Django process with nothing else, it is A_bare. Every endpoint's
+req/s is reported as a ratio to both.
 """
 
 import os
