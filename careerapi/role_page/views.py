@@ -1,7 +1,6 @@
 """GET /api/v1/roles/{slug}/: the role page, with its pay, its occupation's market pay and
 its interview processes; in schema.org JSON-LD too (`jsonld.py`)."""
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.mixins import RetrieveModelMixin
@@ -17,13 +16,11 @@ from compensation.api.conversion import (
     CONVERSION_QUERY,
     conversion_from_request,
 )
-from compensation.models import SalaryBand
-from interviews.models import InterviewProcess, InterviewStage
-from roles.models import Ladder, Level, Role, RoleSkill
 
 from . import examples
 from .jsonld import ROLE_JSONLD_QUERYSET, role_jsonld
 from .market_region import MARKET_REGION_PARAMETER, market_region_from_request
+from .queryset import role_page_queryset
 from .serializers import RoleDetailSerializer
 
 
@@ -52,39 +49,7 @@ from .serializers import RoleDetailSerializer
 class RolePageViewSet(JsonLdDetail, RetrieveModelMixin, CollectionViewSet):
     """A role's page: the role, its skills, content, ladders, pay and interviews."""
 
-    queryset = Role.objects.select_related(
-        "company", "family", "source", "occupation"
-    ).prefetch_related(
-        Prefetch(
-            "role_skills",
-            queryset=RoleSkill.objects.select_related("skill", "source").order_by("skill__name"),
-        ),
-        "statistics__source",
-        "content__source",
-        "related__source",
-        "related__related_role",
-        Prefetch(
-            "same_occupation",
-            queryset=Role.objects.select_related("company")
-            .prefetch_related(Prefetch("ladders", queryset=Ladder.objects.order_by("name")))
-            .order_by("title", "slug"),
-        ),
-        Prefetch(
-            "ladders",
-            queryset=Ladder.objects.select_related("company", "role", "source")
-            .prefetch_related(Prefetch("levels", queryset=Level.objects.order_by("position")))
-            .order_by("name"),
-        ),
-        Prefetch("salary_bands", queryset=SalaryBand.objects.order_by("level__position", "slug")),
-        Prefetch(
-            "interview_processes",
-            queryset=InterviewProcess.objects.select_related("company", "source")
-            .prefetch_related(
-                Prefetch("stages", queryset=InterviewStage.objects.order_by("position"))
-            )
-            .order_by("name"),
-        ),
-    )
+    queryset = role_page_queryset()
     serializer_class = RoleDetailSerializer
     action_query_parameters = {"retrieve": ("market_region", *CONVERSION_QUERY)}
     json_only_parameters = ("market_region", *CONVERSION_QUERY)
