@@ -1,12 +1,15 @@
 """GET /api/v1/roles/{slug}/: the role page, with its pay, its occupation's market pay and
-its interview processes; in schema.org JSON-LD too (`jsonld.py`)."""
+its interview processes; in schema.org JSON-LD too (`jsonld.py`). The JSON page without
+parameters is answered from its rendering at load time (`rendering.py`)."""
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.mixins import RetrieveModelMixin
 
 from careerapi.api.jsonld import (
     FORMAT_PARAMETER,
+    JSONLD,
     JsonLdDetail,
     jsonld_responses,
 )
@@ -21,6 +24,7 @@ from . import examples
 from .jsonld import ROLE_JSONLD_QUERYSET, role_jsonld
 from .market_region import MARKET_REGION_PARAMETER, market_region_from_request
 from .queryset import role_page_queryset
+from .rendering import rendered_role_page
 from .serializers import RoleDetailSerializer
 
 
@@ -53,6 +57,14 @@ class RolePageViewSet(JsonLdDetail, RetrieveModelMixin, CollectionViewSet):
     serializer_class = RoleDetailSerializer
     action_query_parameters = {"retrieve": ("market_region", *CONVERSION_QUERY)}
     json_only_parameters = ("market_region", *CONVERSION_QUERY)
+
+    def retrieve(self, request, *args, **kwargs):
+        # The JSON page without parameters was rendered at load time (`rendering.py`).
+        if not request.query_params and request.accepted_renderer.format != JSONLD:
+            content = rendered_role_page(slug=self.kwargs["slug"], dataset=request.dataset)
+            if content is not None:
+                return HttpResponse(content, content_type="application/json")
+        return super().retrieve(request, *args, **kwargs)
 
     def jsonld_object(self):
         return get_object_or_404(ROLE_JSONLD_QUERYSET, slug=self.kwargs["slug"])
