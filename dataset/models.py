@@ -60,7 +60,8 @@ class Change(models.Model):
 
 
 class Rendering(models.Model):
-    """An API item's JSON as a list shows it, rendered when the dataset was loaded.
+    """An API item's JSON as a list (or its page) shows it, rendered when the dataset was
+    loaded.
 
     Lists of items with nested data (a role and its skills) cost most in building model
     instances and running serializer fields; the data only changes when a dataset loads, so

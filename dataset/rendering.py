@@ -1,10 +1,11 @@
-"""The rendered read model: list items' JSON written once per load (`Rendering` rows).
+"""The rendered read model: items' JSON written once per load (`Rendering` rows).
 
 A list whose items nest other rows (a role and its skills) costs most in model instances
 and serializer fields; the data only changes when a dataset loads, so each load renders
 every item of such a collection once (`renderings_rebuild`, inside the load's transaction,
 after the writes, so the renderings always match the rows a reader sees) and the list is an
-indexed query plus concatenation (`careerapi.api.rendering.RenderedList`). Every item is
+indexed query plus concatenation (`careerapi.api.rendering.RenderedList`); a page that
+nests many kinds of rows, a query or two (`careerapi.role_page.rendering`). Every item is
 rendered again on each load that changed anything: a role's JSON shows its skills' names,
 and a renamed skill must show in every role. A rendering names the release that wrote it:
 after a deploy, the first load renders again, and until then a list renders live what the
@@ -25,10 +26,10 @@ INSERT_BATCH = 2000
 
 @dataclass(frozen=True)
 class RenderedCollection:
-    """A collection whose list items are rendered at load time.
+    """A collection whose items (a list's, or pages) are rendered at load time.
 
     `render_items(queryset)` yields (id, JSON) for each item of the queryset, exactly as
-    the collection's list serializer writes it.
+    the collection's serializer writes it.
     """
 
     name: str

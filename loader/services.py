@@ -8,6 +8,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from careerapi.postgresql.base import statements_unbounded
+from careerapi.role_page.rendering import ROLE_PAGES_RENDERED
 from dataset.models import DatasetVersion
 from dataset.rendering import renderings_missing, renderings_rebuild
 from dataset.versions import dataset_stamp_publish, version_after
@@ -34,8 +35,8 @@ DATASET_APPS = (
     "search",
 )
 ANALYZE_MIN_ROWS = 1000
-#: The lists served from JSON rendered at load time.
-RENDERED_COLLECTIONS = (ROLES_RENDERED,)
+#: The lists and pages served from JSON rendered at load time.
+RENDERED_COLLECTIONS = (ROLES_RENDERED, ROLE_PAGES_RENDERED)
 
 
 @dataclass

@@ -132,8 +132,8 @@ def test_the_dataset_endpoint_before_any_load_is_a_404(client):
 
 
 EXEMPT = {
-    # Derived data, not a resource: the JSON of list items, rendered at load time.
-    "dataset.Rendering": "served as the items of the role list",
+    # Derived data, not a resource: the JSON of list items and pages, rendered at load time.
+    "dataset.Rendering": "served as the items of the role list and as role pages",
     # Rows shown only inside their parent's representation.
     "roles.CompanyStatistic": "nested in companies",
     "roles.RoleStatistic": "nested in the role page",

@@ -24,6 +24,7 @@ from roles.api.serializers import (
 )
 from roles.models import Role
 
+from .market_pay import market_pay_shown
 from .market_region import DEFAULT_MARKET_REGION, market_region_default
 
 MISSING = object()
@@ -78,21 +79,24 @@ class RoleDetailSerializer(RoleSerializer):
         ]
 
     def _market_pay(self, role: Role) -> list[MarketPay]:
-        """The market pay cells the page shows: read once, for `market_pay` and `sources`."""
+        """The market pay cells the page shows: read once, for `market_pay` and `sources`.
+
+        A caller that writes many pages (the rendering at load time) reads the cells of
+        all their groups at once and gives them as `market_pay` in the context (by group).
+        """
         if not hasattr(role, "_market_pay_cells"):
-            region = self.context.get("market_region", MISSING)
-            if region is MISSING:  # written without a request (the export): the default
-                region = market_region_default(dataset=self.context.get("dataset"))
             group = role.occupation.group_id if role.occupation_id else None
-            cells = []
-            if group is not None and region is not None:
-                cells = list(
-                    MarketPay.objects.filter(occupation_id=group, region_id=region)
-                    .select_related("occupation", "region", "source")
-                    .order_by("slug")
-                )
-            role._market_pay_cells = cells
+            shown = self.context.get("market_pay")
+            if shown is None:
+                shown = market_pay_shown(groups=[group], region=self._market_region())
+            role._market_pay_cells = shown.get(group, [])
         return role._market_pay_cells
+
+    def _market_region(self) -> int | None:
+        region = self.context.get("market_region", MISSING)
+        if region is MISSING:  # written without a request (the export): the default
+            region = market_region_default(dataset=self.context.get("dataset"))
+        return region
 
     @extend_schema_field(MarketPaySerializer(many=True))
     # By default (the page the change feed lists) the national figures.

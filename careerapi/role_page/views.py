@@ -1,13 +1,15 @@
 """GET /api/v1/roles/{slug}/: the role page, with its pay, its occupation's market pay and
-its interview processes; in schema.org JSON-LD too (`jsonld.py`)."""
+its interview processes; in schema.org JSON-LD too (`jsonld.py`). The JSON page without
+parameters is answered from its rendering at load time (`rendering.py`)."""
 
-from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.mixins import RetrieveModelMixin
 
 from careerapi.api.jsonld import (
     FORMAT_PARAMETER,
+    JSONLD,
     JsonLdDetail,
     jsonld_responses,
 )
@@ -17,13 +19,12 @@ from compensation.api.conversion import (
     CONVERSION_QUERY,
     conversion_from_request,
 )
-from compensation.models import SalaryBand
-from interviews.models import InterviewProcess, InterviewStage
-from roles.models import Ladder, Level, Role, RoleSkill
 
 from . import examples
 from .jsonld import ROLE_JSONLD_QUERYSET, role_jsonld
 from .market_region import MARKET_REGION_PARAMETER, market_region_from_request
+from .queryset import role_page_queryset
+from .rendering import rendered_role_page
 from .serializers import RoleDetailSerializer
 
 
@@ -52,42 +53,18 @@ from .serializers import RoleDetailSerializer
 class RolePageViewSet(JsonLdDetail, RetrieveModelMixin, CollectionViewSet):
     """A role's page: the role, its skills, content, ladders, pay and interviews."""
 
-    queryset = Role.objects.select_related(
-        "company", "family", "source", "occupation"
-    ).prefetch_related(
-        Prefetch(
-            "role_skills",
-            queryset=RoleSkill.objects.select_related("skill", "source").order_by("skill__name"),
-        ),
-        "statistics__source",
-        "content__source",
-        "related__source",
-        "related__related_role",
-        Prefetch(
-            "same_occupation",
-            queryset=Role.objects.select_related("company")
-            .prefetch_related(Prefetch("ladders", queryset=Ladder.objects.order_by("name")))
-            .order_by("title", "slug"),
-        ),
-        Prefetch(
-            "ladders",
-            queryset=Ladder.objects.select_related("company", "role", "source")
-            .prefetch_related(Prefetch("levels", queryset=Level.objects.order_by("position")))
-            .order_by("name"),
-        ),
-        Prefetch("salary_bands", queryset=SalaryBand.objects.order_by("level__position", "slug")),
-        Prefetch(
-            "interview_processes",
-            queryset=InterviewProcess.objects.select_related("company", "source")
-            .prefetch_related(
-                Prefetch("stages", queryset=InterviewStage.objects.order_by("position"))
-            )
-            .order_by("name"),
-        ),
-    )
+    queryset = role_page_queryset()
     serializer_class = RoleDetailSerializer
     action_query_parameters = {"retrieve": ("market_region", *CONVERSION_QUERY)}
     json_only_parameters = ("market_region", *CONVERSION_QUERY)
+
+    def retrieve(self, request, *args, **kwargs):
+        # The JSON page without parameters was rendered at load time (`rendering.py`).
+        if not request.query_params and request.accepted_renderer.format != JSONLD:
+            content = rendered_role_page(slug=self.kwargs["slug"], dataset=request.dataset)
+            if content is not None:
+                return HttpResponse(content, content_type="application/json")
+        return super().retrieve(request, *args, **kwargs)
 
     def jsonld_object(self):
         return get_object_or_404(ROLE_JSONLD_QUERYSET, slug=self.kwargs["slug"])
