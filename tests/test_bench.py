@@ -46,6 +46,11 @@ print(json.dumps({{"urls": s.ROOT_URLCONF, "middleware": s.MIDDLEWARE, "ceiling"
 """
     environment = dict(os.environ, DJANGO_SETTINGS_MODULE=module, SECRET_KEY="x" * 50)
     environment |= {"REDIS_URL": "redis://127.0.0.1:6379/11", "ANON_RATE": "60/minute"}
+    return printed_by(code, environment)
+
+
+def printed_by(code: str, environment: dict) -> dict:
+    """The JSON that `code`, run in a fresh Python process, prints last."""
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=settings.BASE_DIR,
@@ -176,15 +181,7 @@ print(json.dumps({{
         ALLOWED_HOSTS="testserver",
     )
     environment.pop("DATABASE_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    bare = json.loads(result.stdout.splitlines()[-1])
+    bare = printed_by(code, environment)
 
     assert bare["status"] == 200
     assert bare["body"] == page.read_text()
