@@ -115,7 +115,7 @@ class LocalResponses:
 local_responses = LocalResponses()
 
 
-def _normalised_url(request) -> str:
+def normalised_url(request) -> str:
     """Path plus query, parameters sorted by name (each name's values keep their order).
 
     Sorts the raw query string's pairs: parsing it would cost more than all the rest of a
@@ -161,12 +161,12 @@ class Representation:
     @classmethod
     def of(cls, request, *, variant: str = "", url: str | None = None) -> "Representation | None":
         """The representation a GET asks for, in `variant` (the JSON's is ""); None before
-        any dataset is loaded. `url`: the request's `_normalised_url`, when known.
+        any dataset is loaded. `url`: the request's `normalised_url`, when known.
 
         Unless the process holds the stamp, the stamp is read from the cache together with
         the cached body (when no conditional header makes the body unnecessary).
         """
-        url = (url or _normalised_url(request)) + (f"#{variant}" if variant else "")
+        url = (url or normalised_url(request)) + (f"#{variant}" if variant else "")
         # Keyed by release too: another release may write another body for the same data.
         keyed = f"{release_id()}|{url}"
         cache_key = RESPONSE_KEY.format(url_hash=hashlib.sha256(keyed.encode()).hexdigest()[:40])

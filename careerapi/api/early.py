@@ -17,7 +17,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from .caching import EarlyRoute, Representation, _normalised_url, answer_early, early_eligible
+from .caching import EarlyRoute, Representation, answer_early, early_eligible, normalised_url
 
 #: URLs remembered per process; each entry is small (the view's URL match and a few names).
 MAX_ROUTES = 2000
@@ -71,7 +71,7 @@ class EarlyAnswerMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not early_eligible(request.META):
             return self.get_response(request)
-        url = _normalised_url(request)
+        url = normalised_url(request)
         key = (url, request.META.get("HTTP_ACCEPT"))
         route = early_routes.get(key)
         if route is not None:
