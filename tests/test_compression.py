@@ -1,7 +1,7 @@
 """Compressed answers (careerapi.api.compression): brotli or gzip as Accept-Encoding asks,
 the same JSON once decompressed, ETags that tell the forms apart and revalidate either,
-`Vary: Accept-Encoding`, the response cache, HEAD, the streamed export, and each body
-compressed once per process."""
+`Vary: Accept-Encoding`, the response cache, HEAD, JSON-LD, the streamed export (as NDJSON
+and as a download), and each body compressed once per process."""
 
 import gzip
 import hashlib
@@ -16,6 +16,12 @@ pytestmark = pytest.mark.django_db
 
 ROLES = "/api/v1/roles/"
 EXPORT = "/api/v1/export/"
+JSONLD_PAGES = ["/api/v1/roles/amazon-engineer/", "/api/v1/occupations/15-1252.00/"]
+# JSON-LD asked for by Accept (the REST framework's way) or by `format` (answered early).
+JSONLD_ASKS = {
+    "accept": ({"HTTP_ACCEPT": "application/ld+json"}, {}),
+    "format": ({}, {"format": "jsonld"}),
+}
 DECOMPRESS = {"gzip": gzip.decompress, "br": brotli.decompress}
 # Answered early (anonymous, plain Accept) and the REST framework's way (another Accept).
 WAYS = {"early": {}, "full": {"HTTP_ACCEPT": "application/json; indent=2"}}
@@ -131,11 +137,37 @@ def test_head_announces_the_compressed_answer(seed_dataset, client, coding):
 
 
 @pytest.mark.parametrize("coding", ["gzip", "br"])
-def test_the_export_streams_compressed(seed_dataset, client, coding):
-    plain = b"".join(client.get(EXPORT).streaming_content)
-    response = encoded(client, EXPORT, coding)
+@pytest.mark.parametrize("asked", JSONLD_ASKS)
+@pytest.mark.parametrize("page", JSONLD_PAGES)
+def test_jsonld_is_compressed_and_revalidates(seed_dataset, client, page, asked, coding):
+    headers, query = JSONLD_ASKS[asked]
+    plain = client.get(page, query, **headers)
+    compressed = client.get(page, query, HTTP_ACCEPT_ENCODING=coding, **headers)
+    weak, strong = compressed["ETag"], plain["ETag"]
+    revalidated = {
+        tag: client.get(page, query, HTTP_ACCEPT_ENCODING=coding, HTTP_IF_NONE_MATCH=tag, **headers)
+        for tag in (weak, strong)
+    }
+
+    assert plain["Content-Type"] == compressed["Content-Type"] == "application/ld+json"
+    assert compressed["Content-Encoding"] == coding
+    assert len(compressed.content) < len(plain.content) / 3
+    assert json.loads(DECOMPRESS[coding](compressed.content)) == plain.json()
+    assert plain.json()["@type"] == "Occupation"
+    assert strong.startswith('"') and weak == "W/" + strong
+    for response in revalidated.values():
+        assert response.status_code == 304
+        assert response["ETag"] == weak  # the tag of the compressed answer it stands for
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br"])
+@pytest.mark.parametrize("accept", ["application/x-ndjson", "application/octet-stream"])
+def test_the_export_streams_compressed(seed_dataset, client, coding, accept):
+    plain = b"".join(client.get(EXPORT, HTTP_ACCEPT=accept).streaming_content)
+    response = encoded(client, EXPORT, coding, HTTP_ACCEPT=accept)
 
     assert response.streaming and response["Content-Encoding"] == coding
+    assert response["Content-Type"] == accept
     assert not response.has_header("Content-Length")
     body = b"".join(response.streaming_content)
     assert DECOMPRESS[coding](body) == plain

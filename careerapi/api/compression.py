@@ -2,10 +2,10 @@
 
 Django's GZipMiddleware, with brotli beside gzip and Accept-Encoding read with its q
 values (`gzip;q=0` refuses gzip, `*` accepts any coding): of the codings the client
-accepts, the one it prefers, brotli on a tie. Only bodies of a textual type (JSON,
-problem documents, NDJSON, the schema's YAML, HTML) of at least `MIN_BYTES` are
-compressed, and only when that makes them smaller; a streamed body (the NDJSON export) is
-compressed as it streams.
+accepts, the one it prefers, brotli on a tie. Only bodies of a textual type (JSON and any
+`+json` type: JSON-LD, problem documents; NDJSON, the schema's YAML, HTML; the export's
+NDJSON as an `application/octet-stream` download) of at least `MIN_BYTES` are compressed;
+a streamed body (the export) is compressed as it streams.
 
 ETags: a compressed body is another representation, so it must not carry the strong ETag
 of the plain one (RFC 9110 8.8.1); as Django's GZipMiddleware does, its ETag is made weak
@@ -32,14 +32,17 @@ from .caching import LocalResponses
 MIN_BYTES = 200
 #: Brotli's quality for answers made on the fly (11, its best, is for static files).
 BROTLI_QUALITY = 5
+#: Besides `text/*` and every `+json` type (JSON-LD, problem documents): JSON by another name.
 TEXTUAL_TYPES = (
     "application/json",
-    "application/problem+json",
     "application/x-ndjson",
     "application/vnd.oai.openapi",
     "application/vnd.oai.openapi+json",
     "application/yaml",
     "application/javascript",
+    # What the API serves under this type is the export's NDJSON, for clients that only
+    # download (static files, which could be anything, are WhiteNoise's, answered outside).
+    "application/octet-stream",
 )
 #: The codings served, in the order preferred when the client weighs them alike.
 CODINGS = ("br", "gzip")
@@ -90,7 +93,11 @@ def body_compress(content: bytes, *, coding: str) -> bytes:
 
 def _textual(response) -> bool:
     content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
-    return content_type.startswith("text/") or content_type in TEXTUAL_TYPES
+    return (
+        content_type.startswith("text/")
+        or content_type.endswith("+json")
+        or content_type in TEXTUAL_TYPES
+    )
 
 
 def _weaken_etag(response) -> None:
