@@ -8,6 +8,10 @@ ETag and its cache entry apart from the JSON's (the response varies by Accept, a
 answer says). Every other endpoint answers JSON only: an Accept of JSON-LD is a 406, and
 `format` an unknown parameter (a 400 naming it).
 
+Its `url`, the page's address, must be absolute for schema.org; the body is cached and
+shared by every client, so it comes from `PUBLIC_BASE_URL` (`careerapi.api.links`), never
+from the request's Host or scheme, and is left out when that is unset.
+
 The building blocks here know no domain of the project, only schema.org's: the document's
 frame, its spelling of a pay period (an ISO 8601 duration), and the OpenAPI schema of the
 `Occupation` both pages write.
@@ -241,7 +245,12 @@ OCCUPATION_JSONLD_SCHEMA = {
         "name": _TEXT,
         "alternateName": _TEXTS,
         "description": _TEXT,
-        "url": {**_TEXT, "format": "uri"},
+        "url": {
+            **_TEXT,
+            "format": "uri",
+            "description": "The page's absolute URL, from the server's `PUBLIC_BASE_URL`; "
+            "left out when the server has none set (the API does not guess its own address).",
+        },
         "occupationalCategory": {"type": "array", "items": _CATEGORY_CODE},
         "estimatedSalary": {"type": "array", "items": _SALARY},
         "occupationLocation": {"type": "array", "items": _PLACE},
@@ -254,5 +263,5 @@ OCCUPATION_JSONLD_SCHEMA = {
         "responsibilities": _TEXTS,
         "subjectOf": {"type": "array", "items": _WORK},
     },
-    "required": ["@context", "@type", "name", "url"],
+    "required": ["@context", "@type", "name"],
 }

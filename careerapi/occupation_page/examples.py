@@ -8,6 +8,8 @@ from occupations.api.examples import SOFTWARE_DEVELOPERS_JSONLD_CODES
 OCCUPATION_JSONLD = OpenApiExample(
     "Occupation page in JSON-LD",
     summary="Software Developers as a schema.org Occupation (trimmed)",
+    description="`url` is there when the server has `PUBLIC_BASE_URL` set (here "
+    "`https://careerapi.example`); without it the document has no `url`.",
     media_type="application/ld+json",
     value={
         "@context": "https://schema.org",

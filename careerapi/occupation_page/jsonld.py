@@ -39,9 +39,9 @@ def occupation_market_pay(occupation: Occupation) -> list[MarketPay]:
     )
 
 
-def occupation_jsonld(occupation: Occupation, *, url: str) -> dict:
+def occupation_jsonld(occupation: Occupation, *, url: str | None) -> dict:
     """The occupation (read with `OCCUPATION_JSONLD_QUERYSET`) as a schema.org Occupation at
-    `url`, with its national market pay."""
+    `url` (absolute; None leaves it out), with its national market pay."""
     cells = occupation_market_pay(occupation)
     zone = occupation.job_zone if occupation.job_zone_id else None
     sources = [occupation.source, *([zone.source] if zone else []), *(c.source for c in cells)]

@@ -10,6 +10,7 @@ from careerapi.api.jsonld import (
     JsonLdDetail,
     jsonld_responses,
 )
+from careerapi.api.links import absolute_link
 from careerapi.api.views import CollectionViewSet, RowDetail
 from occupations.api import examples
 from occupations.api.serializers import OccupationDetailSerializer
@@ -64,7 +65,7 @@ class OccupationPageViewSet(JsonLdDetail, RowDetail, RetrieveModelMixin, Collect
         return occupation
 
     def jsonld(self, occupation) -> dict:
-        return occupation_jsonld(occupation, url=self.request.build_absolute_uri(self.request.path))
+        return occupation_jsonld(occupation, url=absolute_link(self.request.path))
 
     def retrieve(self, request, *args, **kwargs):
         code = self.kwargs[self.lookup_field]

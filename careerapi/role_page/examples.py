@@ -206,6 +206,8 @@ ROLE_DETAIL = OpenApiExample(
 ROLE_JSONLD = OpenApiExample(
     "Role page in JSON-LD",
     summary="Amazon Engineer as a schema.org Occupation (trimmed)",
+    description="`url` is there when the server has `PUBLIC_BASE_URL` set (here "
+    "`https://careerapi.example`); without it the document has no `url`.",
     media_type="application/ld+json",
     value={
         "@context": "https://schema.org",

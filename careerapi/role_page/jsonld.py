@@ -86,8 +86,9 @@ def _experience(role: Role) -> list[dict | str]:
     return found
 
 
-def role_jsonld(role: Role, *, url: str) -> dict:
-    """The role (read with `ROLE_JSONLD_QUERYSET`) as a schema.org Occupation at `url`."""
+def role_jsonld(role: Role, *, url: str | None) -> dict:
+    """The role (read with `ROLE_JSONLD_QUERYSET`) as a schema.org Occupation at `url`
+    (absolute; None leaves it out)."""
     skills = [link.skill for link in role.role_skills.all()]
     certifications = [
         jsonld_node(

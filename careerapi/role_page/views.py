@@ -13,6 +13,7 @@ from careerapi.api.jsonld import (
     JsonLdDetail,
     jsonld_responses,
 )
+from careerapi.api.links import absolute_link
 from careerapi.api.views import CollectionViewSet
 from compensation.api.conversion import (
     CONVERSION_PARAMETERS,
@@ -70,7 +71,7 @@ class RolePageViewSet(JsonLdDetail, RetrieveModelMixin, CollectionViewSet):
         return get_object_or_404(ROLE_JSONLD_QUERYSET, slug=self.kwargs["slug"])
 
     def jsonld(self, role) -> dict:
-        return role_jsonld(role, url=self.request.build_absolute_uri(self.request.path))
+        return role_jsonld(role, url=absolute_link(self.request.path))
 
     def get_serializer_context(self):
         return {

@@ -2,11 +2,14 @@
 `jsonld.py`), through the test client, on the seed dataset with the O*NET 29.2 and BLS OEWS
 May 2025 extracts of tests/data/: asked for by Accept and by `format`, checked against
 schema.org's definitions (tests/jsonld/schema_org.py) and against the JSON pages' facts, with
-its own ETag, revalidation and cache entry; JSON only everywhere else.
+its own ETag, revalidation and cache entry, and a `url` from PUBLIC_BASE_URL only; JSON only
+everywhere else.
 """
 
 import pytest
+from django.core.cache import cache
 
+from careerapi.api.caching import local_responses
 from tests.seeded import seeded_module  # noqa: F401 (a fixture, used by name)
 
 from .schema_org import schema_org_errors
@@ -17,6 +20,7 @@ JSONLD = "application/ld+json"
 ROLE = "/api/v1/roles/amazon-engineer/"
 OCCUPATION = "/api/v1/occupations/15-1252.00/"
 ROLE_PAGES = [f"/api/v1/roles/{slug}/" for slug in ("amazon-engineer", "software-engineer")]
+PUBLIC = "https://api.example.com"  # PUBLIC_BASE_URL, where the document's url starts
 PAGES = [*ROLE_PAGES, OCCUPATION, "/api/v1/roles/aws-developer/", "/api/v1/occupations/27-2011/"]
 
 
@@ -80,7 +84,6 @@ def test_the_role_document_says_what_the_role_page_says(client):
 
     assert document["name"] == page["title"] == "Amazon Engineer"
     assert document["description"] == page["summary"]
-    assert document["url"] == f"http://testserver{ROLE}"
     onet, soc = document["occupationalCategory"]
     assert (onet["codeValue"], soc["codeValue"]) == ("15-1252.00", "15-1252")
     assert onet["codeValue"] == page["occupation"]["code"]
@@ -201,12 +204,56 @@ def test_the_occupation_document_says_what_onet_says(client):
     assert document["qualifications"] == [page["job_zone"]["job_training"]]
 
 
-def test_the_soc_code_names_the_same_occupation(client):
+def test_the_soc_code_names_the_same_occupation(client, settings):
+    settings.PUBLIC_BASE_URL = PUBLIC
     by_soc = jsonld(client, "/api/v1/occupations/15-1252/")
     by_onet = jsonld(client, OCCUPATION)
 
-    assert by_soc["url"] == "http://testserver/api/v1/occupations/15-1252/"
+    assert by_soc["url"] == f"{PUBLIC}/api/v1/occupations/15-1252/"
     assert {**by_soc, "url": by_onet["url"]} == by_onet
+
+
+# --- the document's url: from PUBLIC_BASE_URL, never from the request -------------------------
+
+# Behind a proxy, or a client naming the server as it reached it.
+OTHER_HOST = {"HTTP_HOST": "localhost:8420", "HTTP_X_FORWARDED_PROTO": "https"}
+
+
+def computed(client, path: str, **headers) -> bytes:
+    """The JSON-LD of `path` written for this request, not taken from the cache."""
+    cache.clear()
+    local_responses.clear()
+    response = client.get(path, HTTP_ACCEPT=JSONLD, **headers)
+    assert response.status_code == 200, response.content
+    return response.content
+
+
+@pytest.mark.parametrize("path", [ROLE, OCCUPATION])
+@pytest.mark.parametrize("base", ["", f"{PUBLIC}/"])
+def test_the_host_a_request_names_reaches_no_document(client, settings, path, base):
+    settings.PUBLIC_BASE_URL = base
+
+    assert computed(client, path, **OTHER_HOST) == computed(client, path)
+    assert b"localhost" not in computed(client, path, **OTHER_HOST)
+
+
+@pytest.mark.parametrize("path", [ROLE, OCCUPATION])
+def test_the_url_is_absolute_from_the_public_base_url(client, settings, path):
+    settings.PUBLIC_BASE_URL = f"{PUBLIC}/"
+    document = jsonld(client, path, format="jsonld")
+
+    assert document["url"] == f"{PUBLIC}{path}"
+    assert schema_org_errors(document, expected="Occupation") == []
+
+
+@pytest.mark.parametrize("path", [ROLE, OCCUPATION])
+def test_without_a_public_base_url_the_document_has_no_url(client, settings, path):
+    settings.PUBLIC_BASE_URL = ""
+    document = jsonld(client, path)
+
+    assert "url" not in document
+    assert document["name"] and document["estimatedSalary"]
+    assert schema_org_errors(document, expected="Occupation") == []
 
 
 def test_an_unknown_occupation_or_role_is_a_404_problem(client):
