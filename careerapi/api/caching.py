@@ -32,12 +32,6 @@ How a request goes through `CachedResponses.dispatch`, top to bottom:
    memos, so it never carries data of one version under another's name.
 4. A 200 or 304 gets its ETag, Last-Modified, Cache-Control and Vary headers, and a 200
    the view computed is kept.
-
-A 304 to a client that sends Accept-Encoding carries the ETag of the form (compressed or
-not) its 200 would have (careerapi.api.compression), which takes that 200's type and
-length: those of the cached body (this process's copy, else the shared cache's). When no
-body is cached (it expired; the export streams), the 200 is computed and kept, and the 304
-answered from it.
 """
 
 import hashlib
@@ -223,16 +217,11 @@ class Representation:
         return self.entry[1], self.entry[2]
 
     def answer(self, request) -> HttpResponse | None:
-        """A 304, or the cached 200, when the client's copy or the cache has the answer; None
-        to compute it (for a 304 too, when it must say what its 200 is and the cache has not
-        got it: `CachedResponses.finalize_response` answers the 304 from the computed 200)."""
+        """A 304, or the cached 200, when the client's copy or the cache has the answer."""
         if self.not_modified(request):
-            if "HTTP_ACCEPT_ENCODING" not in request.META:
-                return not_modified_response(None)  # nothing would be compressed
-            cached = self.cached_body()
-            if cached is None:
-                return None
-            return not_modified_response((cached[1], len(cached[0])))
+            response = HttpResponse(status=304)
+            del response["Content-Type"]  # no body: not HttpResponse's default text/html
+            return response
         cached = self.cached_body()
         if cached is None:
             return None
@@ -256,16 +245,6 @@ class Representation:
             patch_vary_headers(response, ["Accept"])
         else:
             response["Vary"] = "Accept"
-
-
-def not_modified_response(stands_for: tuple[str, int | None] | None) -> HttpResponse:
-    """A 304 standing for a 200 of `stands_for`: its content type and length (None when
-    streamed). Compression gives a compressed 200 the weak form of its ETag, so its 304 must
-    carry that form too, and decides from these alone (careerapi.api.compression)."""
-    response = HttpResponse(status=304)
-    del response["Content-Type"]  # no body: not HttpResponse's default text/html
-    response.stands_for = stands_for
-    return response
 
 
 def early_eligible(meta: dict) -> bool:
@@ -422,25 +401,11 @@ class CachedResponses:
         # A shared cache must not answer partners for us: their requests count against
         # their own quota and carry their own RateLimit headers.
         private = getattr(settings, "REQUIRE_API_KEY", False) or request.auth is not None
-        if response.status_code == 200 and not getattr(response, "from_cache", False):
-            if isinstance(response, Response):
-                response.add_post_render_callback(representation.keep)
-            elif isinstance(response, HttpResponse):
-                representation.keep(response)  # rendered already (from JSON rendered at load)
-            if representation.not_modified(request):
-                response = self.not_modified_for(response)
         representation.add_headers(response, private=private)
-        return response
-
-    @staticmethod
-    def not_modified_for(response) -> HttpResponse:
-        """The 304 of a 200 computed only to say what the 304 stands for (`answer`): kept
-        by now, unless streamed; its body is dropped unsent."""
+        if response.status_code != 200 or getattr(response, "from_cache", False):
+            return response
         if isinstance(response, Response):
-            response.render()  # and kept
-        length = None if response.streaming else len(response.content)
-        not_modified = not_modified_response((response["Content-Type"], length))
-        for header in ("Allow", "Vary"):  # the REST framework's, as on any other 304
-            if response.has_header(header):
-                not_modified[header] = response[header]
-        return not_modified
+            response.add_post_render_callback(representation.keep)
+        elif isinstance(response, HttpResponse):
+            representation.keep(response)  # rendered already (from JSON rendered at load)
+        return response

@@ -5,16 +5,13 @@ values (`gzip;q=0` refuses gzip, `*` accepts any coding): of the codings the cli
 accepts, the one it prefers, brotli on a tie. Only bodies of a textual type (JSON and any
 `+json` type: JSON-LD, problem documents; NDJSON, the schema's YAML, HTML; the export's
 NDJSON as an `application/octet-stream` download) of at least `MIN_BYTES` are compressed;
-a streamed body (the export) is compressed as it streams. That is decided from the type and
-the length alone (`compressed_form`), not by compressing to see whether the body shrinks
-(a textual one of `MIN_BYTES` or more does): a 304 must tell without its body (see ETags).
+a streamed body (the export) is compressed as it streams.
 
 ETags: a compressed body is another representation, so it must not carry the strong ETag
 of the plain one (RFC 9110 8.8.1); as Django's GZipMiddleware does, its ETag is made weak
 (`W/"…"`). `If-None-Match` compares tags weakly (careerapi.api.caching), so either form
-revalidates either answer. A 304 carries the form the 200 it stands for would have for the
-same Accept-Encoding: careerapi.api.caching gives it that 200's type and length
-(`stands_for`, from the cached body). Every answer says `Vary: Accept-Encoding`.
+revalidates either answer. A 304 to a client that accepts a coding carries the weak form
+too, as the 200 it stands for would have. Every answer says `Vary: Accept-Encoding`.
 
 The response cache keeps the plain body; each process keeps the compressed bodies it made
 last (`compressed_bodies`, bounded in bytes as `local_responses` is), by coding and digest
@@ -94,16 +91,13 @@ def body_compress(content: bytes, *, coding: str) -> bytes:
     return compressed
 
 
-def compressed_form(content_type: str, length: int | None) -> bool:
-    """Whether a body of `content_type` and `length` bytes (None: streamed) is sent
-    compressed to a client that accepts a coding."""
-    media_type = content_type.split(";")[0].strip().lower()
-    textual = (
-        media_type.startswith("text/")
-        or media_type.endswith("+json")
-        or media_type in TEXTUAL_TYPES
+def _textual(response) -> bool:
+    content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+    return (
+        content_type.startswith("text/")
+        or content_type.endswith("+json")
+        or content_type in TEXTUAL_TYPES
     )
-    return textual and (length is None or length >= MIN_BYTES)
 
 
 def _weaken_etag(response) -> None:
@@ -135,15 +129,14 @@ class CompressionMiddleware:
         coding = coding_choose(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         if coding is None:
             return response
-        content_type = response.get("Content-Type", "")
         if response.status_code == 304:
-            stands_for = getattr(response, "stands_for", None)
-            if stands_for is not None and compressed_form(*stands_for):
-                _weaken_etag(response)
+            _weaken_etag(response)
+            return response
+        if not _textual(response):
             return response
         if response.streaming:
-            if response.is_async or not compressed_form(content_type, None):
-                return response  # an async body is not served by this API: left as it is
+            if response.is_async:  # not served by this API; left as it is
+                return response
             chunks = response.streaming_content
             response.streaming_content = (
                 _brotli_sequence(chunks) if coding == "br" else compress_sequence(chunks)
@@ -151,9 +144,11 @@ class CompressionMiddleware:
             del response["Content-Length"]
         else:
             content = response.content
-            if not compressed_form(content_type, len(content)):
+            if len(content) < MIN_BYTES:
                 return response
             compressed = body_compress(content, coding=coding)
+            if len(compressed) >= len(content):
+                return response
             response.content = compressed
             response["Content-Length"] = str(len(compressed))
         _weaken_etag(response)
