@@ -9,8 +9,12 @@ import json
 
 import brotli
 import pytest
+from django.core.cache import cache
+from django.test import override_settings
 
-from careerapi.api.compression import coding_choose, compressed_bodies
+from careerapi.api.caching import local_responses
+from careerapi.api.compression import MIN_BYTES, coding_choose, compressed_bodies
+from tests.test_http_caching import EARLY, FULL, answered_by_the_view_early, headers_of
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +155,7 @@ def test_jsonld_is_compressed_and_revalidates(seed_dataset, client, page, asked,
 
     assert plain["Content-Type"] == compressed["Content-Type"] == "application/ld+json"
     assert compressed["Content-Encoding"] == coding
-    assert len(compressed.content) < len(plain.content) / 3
+    assert len(compressed.content) < len(plain.content) / 2
     assert json.loads(DECOMPRESS[coding](compressed.content)) == plain.json()
     assert plain.json()["@type"] == "Occupation"
     assert strong.startswith('"') and weak == "W/" + strong
@@ -194,3 +198,72 @@ def test_a_process_compresses_the_same_answer_once(seed_dataset, client, coding)
     assert kept is not None and kept[1] == first.content
     assert again.content == first.content
     assert DECOMPRESS[coding](again.content) == plain
+
+
+# A 304 stands for the 200 the same request would get, so it carries that 200's ETag. The
+# form follows Accept-Encoding alone (weak to a client that accepts a coding, whether or
+# not the body is long enough to compress), so no 304 needs its 200's body to tell.
+SMALL = f"{ROLES}?search=zzzzqqq"  # no role found: {"count": 0, ...}
+SIZES = {"small": SMALL, "large": ROLES}
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br", "identity"])
+@pytest.mark.parametrize("size", SIZES)
+@override_settings(ANON_RATE="50/minute")
+def test_a_304_carries_the_etag_of_the_200_it_stands_for(seed_dataset, client, size, coding):
+    url = SIZES[size]
+    computed = encoded(client, url, coding, **EARLY)
+    tag = computed["ETag"]
+    in_the_view = encoded(client, url, coding, **EARLY, HTTP_IF_NONE_MATCH=tag)
+    before_the_view = encoded(client, url, coding, **EARLY, HTTP_IF_NONE_MATCH=tag)
+    full = encoded(client, url, coding, **FULL, HTTP_IF_NONE_MATCH=tag)
+    cached_full = encoded(client, url, coding, **FULL)
+
+    accepts_a_coding = coding != "identity"
+    assert (len(client.get(url).content) >= MIN_BYTES) == (size == "large")
+    assert computed.has_header("Content-Encoding") == (accepts_a_coding and size == "large")
+    assert tag.startswith("W/") == accepts_a_coding
+    assert cached_full["ETag"] == tag
+    assert answered_by_the_view_early(in_the_view)
+    assert not answered_by_the_view_early(before_the_view)
+    for response in (in_the_view, before_the_view, full):
+        assert response.status_code == 304
+        assert response["ETag"] == tag
+        assert headers_of(response) == headers_of(full)
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("headers", [EARLY, FULL], ids=["early", "full"])
+def test_a_304_whose_200_left_the_cache_needs_no_query(
+    seed_dataset, client, size, coding, headers, django_assert_num_queries
+):
+    url = SIZES[size]
+    computed = encoded(client, url, coding, **headers)
+    tag = {"HTTP_IF_NONE_MATCH": computed["ETag"]}
+    cache.clear()  # the body expired (the dataset's stamp is read again: one query)
+    local_responses.clear()
+    encoded(client, "/api/v1/", coding)  # reads the stamp again
+
+    with django_assert_num_queries(0):
+        revalidated = encoded(client, url, coding, **headers, **tag)
+
+    assert revalidated.status_code == 304 and revalidated.content == b""
+    assert revalidated["ETag"] == computed["ETag"]
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br", "identity"])
+@pytest.mark.parametrize("accept", ["application/x-ndjson", "application/octet-stream"])
+def test_a_304_of_the_export_carries_the_etag_of_the_streamed_200(
+    seed_dataset, client, coding, accept
+):
+    streamed = encoded(client, EXPORT, coding, HTTP_ACCEPT=accept)
+    revalidated = encoded(
+        client, EXPORT, coding, HTTP_ACCEPT=accept, HTTP_IF_NONE_MATCH=streamed["ETag"]
+    )
+
+    assert streamed.status_code == 200
+    assert streamed["ETag"].startswith("W/") == (coding != "identity")
+    assert revalidated.status_code == 304 and revalidated.content == b""
+    assert revalidated["ETag"] == streamed["ETag"]
+    assert not revalidated.has_header("Content-Type")

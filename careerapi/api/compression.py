@@ -10,8 +10,11 @@ a streamed body (the export) is compressed as it streams.
 ETags: a compressed body is another representation, so it must not carry the strong ETag
 of the plain one (RFC 9110 8.8.1); as Django's GZipMiddleware does, its ETag is made weak
 (`W/"…"`). `If-None-Match` compares tags weakly (careerapi.api.caching), so either form
-revalidates either answer. A 304 to a client that accepts a coding carries the weak form
-too, as the 200 it stands for would have. Every answer says `Vary: Accept-Encoding`.
+revalidates either answer. The form follows Accept-Encoding alone: a client that accepts a
+coding gets the weak tag on every answer, compressed or not (a body too short to compress,
+a 304), so a 304 carries the tag of the 200 it stands for without knowing that 200's body
+(which may have left the cache: a 304 needs no database). A weak tag is always allowed;
+a strong one only ever labels the plain bytes. Every answer says `Vary: Accept-Encoding`.
 
 The response cache keeps the plain body; each process keeps the compressed bodies it made
 last (`compressed_bodies`, bounded in bytes as `local_responses` is), by coding and digest
@@ -129,10 +132,8 @@ class CompressionMiddleware:
         coding = coding_choose(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         if coding is None:
             return response
-        if response.status_code == 304:
-            _weaken_etag(response)
-            return response
-        if not _textual(response):
+        _weaken_etag(response)  # compressed or not: see ETags in the module docstring
+        if response.status_code == 304 or not _textual(response):
             return response
         if response.streaming:
             if response.is_async:  # not served by this API; left as it is
@@ -151,6 +152,5 @@ class CompressionMiddleware:
                 return response
             response.content = compressed
             response["Content-Length"] = str(len(compressed))
-        _weaken_etag(response)
         response["Content-Encoding"] = coding
         return response
