@@ -12,7 +12,10 @@
   boolean's first value.
 - The JSON-LD of the role and occupation pages is described as written (`@context`,
   `@type`), which no serializer field can be named: `OccupationJsonLdSerializer` stands for
-  it and `OCCUPATION_JSONLD_SCHEMA` is its schema.
+  it and `OCCUPATION_JSONLD_SCHEMA` is its schema. It is asked for with Accept (the 200's
+  `application/ld+json`); the `format` those pages also take, for links, is said in their
+  descriptions but not declared: a generated client would offer it as an argument and then
+  read the JSON-LD as the JSON (openapi-python-client parses a 200 by its first media type).
 - Every query parameter shows the limits `QueryParameterCheck` enforces on all of them
   (`maxLength`; no empty value, so `minItems: 1` on repeatable ones; no NUL byte, which
   PostgreSQL cannot store in text), which generation cannot see because they are checked
