@@ -1,6 +1,7 @@
 """The OpenAPI schema validates with no warnings, matches the committed openapi.yaml, and
 the documentation pages load everything from this server."""
 
+from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -284,3 +285,32 @@ def test_every_example_matches_its_schema(schema):
                         where = f"{method.upper()} {path} {status} {name}"
                         problems += _problems(example["value"], pointer, schema, where)
     assert not problems, "\n".join(problems[:40])
+
+
+def test_one_enum_per_concept(schema):
+    """No two enums have the same values, whether components or written inline in a parameter
+    or a property: a generated client would hold two types for one set of choices. Except
+    two lists' sort keys (`ordering`), each list's own: alike by chance (name, slug), and a
+    list that gains a key must change its own type only."""
+    places = defaultdict(list)
+
+    def visit(node, where: str, sort_keys: bool) -> None:
+        if isinstance(node, dict):
+            sort_keys = sort_keys or (node.get("in") == "query" and node.get("name") == "ordering")
+            if "enum" in node:
+                places[frozenset(map(str, node["enum"]))].append((where, sort_keys))
+            for key, value in node.items():
+                if key not in ("example", "examples"):  # values, not schemas
+                    visit(value, f"{where}/{key}", sort_keys)
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                visit(value, f"{where}/{index}", sort_keys)
+
+    visit(schema, "#", False)
+    assert len(places) >= 15
+    shared = [
+        [where for where, _ in found]
+        for found in places.values()
+        if len(found) > 1 and not all(sort_keys for _, sort_keys in found)
+    ]
+    assert shared == []

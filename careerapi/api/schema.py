@@ -27,7 +27,9 @@
   (a problem's `errors`, an error's `suggestions`) may be left out.
 - A query parameter whose values are those of an enum component refers to the component
   (`enums_shared`), so a generated client has one enum per concept (`PayBasisEnum` for a
-  band's `basis` and the `basis` filter), not one more per parameter.
+  band's `basis` and the `basis` filter), not one more per parameter. Two enums never have
+  the same values; `WagesPeriodEnum` (annual, hourly: what BLS publishes) is not
+  `PayPeriodEnum` (a band may be quoted monthly), as the settings' override says.
 - The security requirement every operation shares is declared once, at the document's level
   (`security_hoisted`): it means the same, and generators that read operations' own
   requirements (openapi-python-client) then accept a plain client where anonymous calls are
