@@ -3,7 +3,7 @@ openapi-python-client and, with the client's defaults, goes through the job-boar
 against a live server holding the real dataset: a role page with pay in a chosen currency,
 its JSON-LD and its interview process; a recruiter's skill filters and skill match; a
 mirror's sync (dataset version, change feed, ETag revalidation, bulk export). Every
-generated function reads the answer to every choice it offers."""
+generated function takes a plain client, and reads the answer to every choice it offers."""
 
 import enum
 import hashlib
@@ -297,6 +297,21 @@ def test_a_mirrors_sync_version_changes_etag_and_export(api, partner, dataset_co
         assert roles_retrieve.sync_detailed(band["role"], client=revalidating).status_code == (
             HTTPStatus.NOT_MODIFIED
         )
+
+
+def test_every_generated_function_takes_a_plain_client(api):
+    """The anonymous journeys pass a plain Client, which Python does not check against the
+    annotations: each function is typed to take one, as well as an AuthenticatedClient."""
+    functions = [
+        getattr(module, name)
+        for module in operations(api)
+        for name in ("sync", "sync_detailed", "asyncio", "asyncio_detailed")
+        if hasattr(module, name)
+    ]
+    assert len(functions) >= 4 * 45
+    for function in functions:
+        accepted = set(typing.get_args(typing.get_type_hints(function)["client"]))
+        assert {api.Client, api.AuthenticatedClient} <= accepted, function.__module__
 
 
 def enum_taken(hint) -> tuple[type[enum.Enum] | None, bool]:
