@@ -3,7 +3,7 @@ the documentation pages load everything from this server."""
 
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
@@ -68,19 +68,6 @@ def test_schema_and_docs_are_served_without_external_assets(client):
         assert "/static/drf_spectacular_sidecar/" in html
 
 
-def test_list_examples_link_to_their_own_list(schema):
-    listed = 0
-    for path, _method, operation in operations(schema):
-        content = operation["responses"]["200"].get("content", {})
-        for example in content.get("application/json", {}).get("examples", {}).values():
-            value = example["value"]
-            if isinstance(value, dict) and value.get("next"):
-                listed += 1
-                assert urlsplit(value["next"]).path == path, (path, value["next"])
-                assert urlsplit(value["previous"]).path == path, (path, value["previous"])
-    assert listed >= 20
-
-
 def parameters(schema: dict):
     """(path, operation, parameter) of every parameter of a GET in the schema."""
     for path, method, operation in operations(schema):
@@ -128,6 +115,63 @@ def example_request(path: str, operation: dict, names) -> tuple[str, dict]:
             values = example if isinstance(example, list) else [example]
             query[name] = [query_value(value) for value in values]
     return path, query
+
+
+def list_examples(schema: dict):
+    """(path, operation, example) of every example of a list's page."""
+    for path, _method, operation in operations(schema):
+        content = operation["responses"]["200"].get("content", {}).get("application/json", {})
+        for example in content.get("examples", {}).values():
+            page = example["value"]
+            if isinstance(page, dict) and {"count", "next", "previous", "results"} <= set(page):
+                yield path, operation, page
+
+
+def test_list_examples_are_a_first_page_of_their_own_list(schema):
+    """A list's example is its page 1: no previous page, a count of at least its results, and
+    a next page exactly when the count goes past them, linked as page 2 of the same list
+    (same page size, same required parameters) or none when they are all."""
+    listed = 0
+    for path, operation, page in list_examples(schema):
+        listed += 1
+        where = (path, page["count"], page["next"])
+        size = len(page["results"])
+        assert page["previous"] is None, where
+        assert 1 <= size <= page["count"], where
+        if page["next"] is None:
+            assert page["count"] == size, where
+            continue
+        assert page["count"] > size, where
+        link = urlsplit(page["next"])
+        assert link.path == path, where
+        query = parse_qs(link.query)
+        assert query.pop("page") == ["2"], where
+        assert query.pop("page_size") == [str(size)], where
+        assert query == example_request(path, operation, [])[1], where
+    assert listed >= 20
+
+
+#: List examples that are no page of the seed dataset, and why.
+NOT_THE_SEEDS = {"/api/v1/changes/": "the changes of a load after the seed's"}
+
+
+@pytest.mark.django_db
+def test_list_examples_show_the_seed_datasets_first_page(schema, seed_dataset, client):
+    """On the seed dataset, a list's first page of as many items as its example shows has the
+    example's count and links (its `examples.LIST_COUNTS`), and its next link answers."""
+    for path, operation, page in list_examples(schema):
+        if path in NOT_THE_SEEDS:
+            continue
+        url, query = example_request(path, operation, [])
+        response = client.get(url, {**query, "page_size": len(page["results"])})
+        assert response.status_code == 200, (url, query, response.content[:300])
+        answer = response.json()
+        links = {key: answer[key] for key in ("count", "next", "previous")}
+        assert links == {key: page[key] for key in links}, path
+        if page["next"] is not None:
+            following = client.get(page["next"])
+            assert following.status_code == 200, (page["next"], following.content[:300])
+            assert following.json()["results"], page["next"]
 
 
 @pytest.mark.django_db

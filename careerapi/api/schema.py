@@ -16,6 +16,9 @@
   `application/ld+json`); the `format` those pages also take, for links, is said in their
   descriptions but not declared: a generated client would offer it as an argument and then
   read the JSON-LD as the JSON (openapi-python-client parses a 200 by its first media type).
+- A list's example is its first page on the seed dataset (`Pagination`): the example item
+  as its one result, its count there (`examples.LIST_COUNTS`), no `previous`, and a `next`
+  that keeps the list's required parameters.
 - Every query parameter shows the limits `QueryParameterCheck` enforces on all of them
   (`maxLength`; no empty value, so `minItems: 1` on repeatable ones; no NUL byte, which
   PostgreSQL cannot store in text), which generation cannot see because they are checked
@@ -54,7 +57,12 @@ from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
 from .errors import PROBLEM_CONTENT_TYPE
-from .examples import PARAMETER_EXAMPLES, PARAMETER_EXAMPLES_BY_COLLECTION, collection_of
+from .examples import (
+    LIST_COUNTS,
+    PARAMETER_EXAMPLES,
+    PARAMETER_EXAMPLES_BY_COLLECTION,
+    collection_of,
+)
 from .jsonld import OCCUPATION_JSONLD_SCHEMA
 from .links import LinkField
 from .problem_examples import problem_examples
@@ -159,6 +167,12 @@ class AutoSchema(SpectacularAutoSchema):
             max_terms = getattr(filters.get(parameter["name"]), "max_terms", None)
             if max_terms is not None:
                 schema["maxItems"] = max_terms
+        # For the links of the list's example (`_get_paginator`), asked for after this.
+        self._required_query = {
+            parameter["name"]: example_of(parameter)
+            for parameter in parameters
+            if parameter["in"] == "query" and parameter.get("required")
+        }
         return parameters
 
     def _describe(self, parameter: dict, filter_) -> None:
@@ -180,8 +194,10 @@ class AutoSchema(SpectacularAutoSchema):
 
     def _get_paginator(self):
         paginator = super()._get_paginator()
-        if paginator is not None:
-            paginator.example_path = self.path  # a list's examples link to that list
+        if paginator is not None:  # a list's example is its first page on the seed dataset
+            paginator.example_path = self.path
+            paginator.example_query = getattr(self, "_required_query", {})
+            paginator.example_count = LIST_COUNTS.get(self.path, 1)
         return paginator
 
     def _map_basic_serializer(self, serializer, direction):
@@ -210,6 +226,14 @@ class AutoSchema(SpectacularAutoSchema):
                     direction=direction,
                 )
         return bodies
+
+
+def example_of(parameter: dict):
+    """The parameter's example, or the first of its named examples."""
+    if "example" in parameter:
+        return parameter["example"]
+    named = list(parameter.get("examples", {}).values())
+    return named[0]["value"] if named else None
 
 
 def parameter_example(path: str, parameter: dict):
