@@ -1,9 +1,10 @@
 """The OpenAPI schema validates with no warnings, matches the committed openapi.yaml, and
 the documentation pages load everything from this server."""
 
+import re
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from django.conf import settings
@@ -358,3 +359,30 @@ def test_one_enum_per_concept(schema):
         if len(found) > 1 and not all(sort_keys for _, sort_keys in found)
     ]
     assert shared == []
+
+
+@pytest.mark.django_db
+def test_a_parameters_pattern_takes_the_spellings_the_api_takes(schema, seed_dataset, client):
+    """Swagger UI refuses a value its parameter's pattern does not match: each parameter's
+    example, spelt in upper and in lower case, matches the pattern exactly when the API
+    answers it (200): slugs in any case in a query, as they are written in a path."""
+    checked = 0
+    for path, operation, parameter in parameters(schema):
+        name, example = parameter["name"], example_of(parameter)
+        pattern = parameter["schema"].get("items", parameter["schema"]).get("pattern")
+        values = example if isinstance(example, list) else [example]
+        if pattern is None or not all(isinstance(value, str) for value in values):
+            continue
+        for spell in (str.upper, str.lower):
+            spelt = [spell(value) for value in values]
+            if parameter["in"] == "path":
+                named = path.replace(f"{{{name}}}", quote(spelt[0]))
+                url, query = example_request(named, operation, [])
+            else:
+                url, query = example_request(path, operation, [name])
+                query[name] = spelt
+            answered = client.get(url, query).status_code == 200
+            matched = all(re.search(pattern, value) for value in spelt)
+            assert matched == answered, (url, query, pattern, answered)
+            checked += 1
+    assert checked >= 100

@@ -19,6 +19,8 @@
 - A list's example is its first page on the seed dataset (`Pagination`): the example item
   as its one result, its count there (`examples.LIST_COUNTS`), no `previous`, and a `next`
   that keeps the list's required parameters.
+- A slug filter's pattern takes any case, as filters match slugs in any case (`region=GB`);
+  a path's slug stays lower case, as the router matches a path as it is written.
 - Every query parameter shows the limits `QueryParameterCheck` enforces on all of them
   (`maxLength`; no empty value, so `minItems: 1` on repeatable ones; no NUL byte, which
   PostgreSQL cannot store in text), which generation cannot see because they are checked
