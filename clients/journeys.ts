@@ -40,7 +40,7 @@ export interface Pay {
 function pay(band: Schemas["SalaryBandSummary"]): Pay {
   const converted: Schemas["ConvertedAmounts"] | null = band.converted;
   return {
-    label: band.label ?? band.slug,
+    label: band.label || band.slug, // a band without a label has "", not null
     currency: converted?.currency ?? band.currency,
     min: converted ? converted.min : (band.min_amount ?? null),
     max: converted ? converted.max : (band.max_amount ?? null),

@@ -1,8 +1,10 @@
 """The OpenAPI schema validates with no warnings, matches the committed openapi.yaml, and
 the documentation pages load everything from this server."""
 
+import re
+from collections import defaultdict
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from django.conf import settings
@@ -67,19 +69,6 @@ def test_schema_and_docs_are_served_without_external_assets(client):
         assert "/static/drf_spectacular_sidecar/" in html
 
 
-def test_list_examples_link_to_their_own_list(schema):
-    listed = 0
-    for path, _method, operation in operations(schema):
-        content = operation["responses"]["200"].get("content", {})
-        for example in content.get("application/json", {}).get("examples", {}).values():
-            value = example["value"]
-            if isinstance(value, dict) and value.get("next"):
-                listed += 1
-                assert urlsplit(value["next"]).path == path, (path, value["next"])
-                assert urlsplit(value["previous"]).path == path, (path, value["previous"])
-    assert listed >= 20
-
-
 def parameters(schema: dict):
     """(path, operation, parameter) of every parameter of a GET in the schema."""
     for path, method, operation in operations(schema):
@@ -127,6 +116,63 @@ def example_request(path: str, operation: dict, names) -> tuple[str, dict]:
             values = example if isinstance(example, list) else [example]
             query[name] = [query_value(value) for value in values]
     return path, query
+
+
+def list_examples(schema: dict):
+    """(path, operation, example) of every example of a list's page."""
+    for path, _method, operation in operations(schema):
+        content = operation["responses"]["200"].get("content", {}).get("application/json", {})
+        for example in content.get("examples", {}).values():
+            page = example["value"]
+            if isinstance(page, dict) and {"count", "next", "previous", "results"} <= set(page):
+                yield path, operation, page
+
+
+def test_list_examples_are_a_first_page_of_their_own_list(schema):
+    """A list's example is its page 1: no previous page, a count of at least its results, and
+    a next page exactly when the count goes past them, linked as page 2 of the same list
+    (same page size, same required parameters) or none when they are all."""
+    listed = 0
+    for path, operation, page in list_examples(schema):
+        listed += 1
+        where = (path, page["count"], page["next"])
+        size = len(page["results"])
+        assert page["previous"] is None, where
+        assert 1 <= size <= page["count"], where
+        if page["next"] is None:
+            assert page["count"] == size, where
+            continue
+        assert page["count"] > size, where
+        link = urlsplit(page["next"])
+        assert link.path == path, where
+        query = parse_qs(link.query)
+        assert query.pop("page") == ["2"], where
+        assert query.pop("page_size") == [str(size)], where
+        assert query == example_request(path, operation, [])[1], where
+    assert listed >= 20
+
+
+#: List examples that are no page of the seed dataset, and why.
+NOT_THE_SEEDS = {"/api/v1/changes/": "the changes of a load after the seed's"}
+
+
+@pytest.mark.django_db
+def test_list_examples_show_the_seed_datasets_first_page(schema, seed_dataset, client):
+    """On the seed dataset, a list's first page of as many items as its example shows has the
+    example's count and links (its `examples.LIST_COUNTS`), and its next link answers."""
+    for path, operation, page in list_examples(schema):
+        if path in NOT_THE_SEEDS:
+            continue
+        url, query = example_request(path, operation, [])
+        response = client.get(url, {**query, "page_size": len(page["results"])})
+        assert response.status_code == 200, (url, query, response.content[:300])
+        answer = response.json()
+        links = {key: answer[key] for key in ("count", "next", "previous")}
+        assert links == {key: page[key] for key in links}, path
+        if page["next"] is not None:
+            following = client.get(page["next"])
+            assert following.status_code == 200, (page["next"], following.content[:300])
+            assert following.json()["results"], page["next"]
 
 
 @pytest.mark.django_db
@@ -284,3 +330,59 @@ def test_every_example_matches_its_schema(schema):
                         where = f"{method.upper()} {path} {status} {name}"
                         problems += _problems(example["value"], pointer, schema, where)
     assert not problems, "\n".join(problems[:40])
+
+
+def test_one_enum_per_concept(schema):
+    """No two enums have the same values, whether components or written inline in a parameter
+    or a property: a generated client would hold two types for one set of choices. Except
+    two lists' sort keys (`ordering`), each list's own: alike by chance (name, slug), and a
+    list that gains a key must change its own type only."""
+    places = defaultdict(list)
+
+    def visit(node, where: str, sort_keys: bool) -> None:
+        if isinstance(node, dict):
+            sort_keys = sort_keys or (node.get("in") == "query" and node.get("name") == "ordering")
+            if "enum" in node:
+                places[frozenset(map(str, node["enum"]))].append((where, sort_keys))
+            for key, value in node.items():
+                if key not in ("example", "examples"):  # values, not schemas
+                    visit(value, f"{where}/{key}", sort_keys)
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                visit(value, f"{where}/{index}", sort_keys)
+
+    visit(schema, "#", False)
+    assert len(places) >= 15
+    shared = [
+        [where for where, _ in found]
+        for found in places.values()
+        if len(found) > 1 and not all(sort_keys for _, sort_keys in found)
+    ]
+    assert shared == []
+
+
+@pytest.mark.django_db
+def test_a_parameters_pattern_takes_the_spellings_the_api_takes(schema, seed_dataset, client):
+    """Swagger UI refuses a value its parameter's pattern does not match: each parameter's
+    example, spelt in upper and in lower case, matches the pattern exactly when the API
+    answers it (200): slugs in any case in a query, as they are written in a path."""
+    checked = 0
+    for path, operation, parameter in parameters(schema):
+        name, example = parameter["name"], example_of(parameter)
+        pattern = parameter["schema"].get("items", parameter["schema"]).get("pattern")
+        values = example if isinstance(example, list) else [example]
+        if pattern is None or not all(isinstance(value, str) for value in values):
+            continue
+        for spell in (str.upper, str.lower):
+            spelt = [spell(value) for value in values]
+            if parameter["in"] == "path":
+                named = path.replace(f"{{{name}}}", quote(spelt[0]))
+                url, query = example_request(named, operation, [])
+            else:
+                url, query = example_request(path, operation, [name])
+                query[name] = spelt
+            answered = client.get(url, query).status_code == 200
+            matched = all(re.search(pattern, value) for value in spelt)
+            assert matched == answered, (url, query, pattern, answered)
+            checked += 1
+    assert checked >= 100

@@ -2,6 +2,8 @@
 
 from drf_spectacular.utils import OpenApiExample
 
+from .errors import PROBLEMS
+
 # Stands in for `updated_at` and `loaded_at`, the time of the last dataset load, so the
 # generated schema does not change with every load.
 TIMESTAMP = "2026-01-01T00:00:00Z"
@@ -134,6 +136,34 @@ PARAMETER_EXAMPLES = {
     "source": "amazon-swe-interview-guide",
     "topic": "binary-search",
     "updated_since": TIMESTAMP,
+}
+
+#: How many items each list holds on the seed dataset (with its required parameters'
+#: examples): the `count` of its example's first page. The seed is the one the tests load
+#: (tests/test_schema.py checks these), whose O*NET, BLS and ECB data are extracts of their
+#: releases (tests/data/): occupations, skills, market pay and rates count more on full ones.
+LIST_COUNTS = {
+    "/api/problems/": len(PROBLEMS),
+    "/api/v1/companies/": 3,
+    "/api/v1/competencies/": 11,
+    "/api/v1/currencies/": 178,
+    "/api/v1/exchange-rates/": 415,
+    "/api/v1/families/": 1,
+    "/api/v1/interview-processes/": 3,
+    "/api/v1/job-zones/": 5,
+    "/api/v1/ladders/": 2,
+    "/api/v1/levels/": 9,
+    "/api/v1/market-pay/": 144,
+    "/api/v1/occupations/": 13,
+    "/api/v1/questions/": 8,
+    "/api/v1/regions/": 28,
+    "/api/v1/roles/": 6,
+    "/api/v1/roles/match/": 4,
+    "/api/v1/salary-bands/": 25,
+    "/api/v1/skills/": 812,
+    "/api/v1/soc-groups/": 26,
+    "/api/v1/sources/": 7,
+    "/api/v1/topics/": 17,
 }
 
 #: Path values that name no item, for the 404 examples: by collection, else "*".

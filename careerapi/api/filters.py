@@ -24,8 +24,12 @@ from dataset.versions import DatasetStamp
 from search.query import WebQuery, documents_search
 from search.suggestions import DID_YOU_MEAN_MAX, slug_suggestions
 
+#: A slug as items have it, and as a URL path must spell it (the router matches paths as
+#: they are written).
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_SLUG = re.compile(SLUG_PATTERN)
+#: A slug as a query parameter takes it: in any case, as filters match slugs (`region=GB`).
+ANY_CASE_SLUG_PATTERN = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
+_SLUG = re.compile(ANY_CASE_SLUG_PATTERN)
 
 #: The error `code` of a well-formed value that names nothing (a slug, currency or version
 #: this dataset does not have): a 400 no schema can predict, unlike a malformed value.
@@ -67,11 +71,11 @@ class SlugListField(forms.Field):
         values = self.to_python(value)
         if not all(values):
             raise ValidationError("an empty slug (check the commas).", code="invalid")
-        malformed = [v for v in values if not _SLUG.match(v.lower())]
+        malformed = [v for v in values if not _SLUG.match(v)]
         if malformed:
             # Values go in params: django-filter %-formats messages, and a value may hold "%".
             raise ValidationError(
-                "%(values)s: not a slug (lowercase letters, digits, -).",
+                "%(values)s: not a slug (letters, digits, -).",
                 params={"values": _quoted(malformed)},
             )
         return values
@@ -236,7 +240,7 @@ def _quoted(values: list[str]) -> str:
 
 
 # The schema shows one slug per value (`?skill=a&skill=b`); `?skill=a,b` works too.
-@extend_schema_field({"type": "string", "pattern": SLUG_PATTERN})
+@extend_schema_field({"type": "string", "pattern": ANY_CASE_SLUG_PATTERN})
 class SlugsFilter(django_filters.MultipleChoiceFilter):
     """Filter by one or more slugs; `conjoined=True` means every one must match (all of)."""
 

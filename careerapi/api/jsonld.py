@@ -20,7 +20,7 @@ frame, its spelling of a pay period (an ISO 8601 duration), and the OpenAPI sche
 import re
 from decimal import Decimal
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 from rest_framework.exceptions import NotAcceptable, ValidationError
 from rest_framework.renderers import JSONRenderer
@@ -39,13 +39,13 @@ FORMAT_PARAMETER_NAME = "format"
 #: A pay period as schema.org's `duration` spells it (ISO 8601).
 PERIOD_DURATIONS = {"annual": "P1Y", "monthly": "P1M", "hourly": "PT1H"}
 
-FORMAT_PARAMETER = OpenApiParameter(
-    FORMAT_PARAMETER_NAME,
-    {"type": "string", "enum": list(FORMATS)},
-    OpenApiParameter.QUERY,
-    description="The answer's format when the Accept header cannot be set (a link): `jsonld` "
-    "for schema.org JSON-LD (`application/ld+json`, as `Accept: application/ld+json` asks), "
-    "`json` for the JSON page. It takes precedence over Accept.",
+#: What an operation with a JSON-LD answer says of `format`, which the schema does not
+#: declare: a generated client would offer it as an argument, then read the JSON-LD it asks
+#: for as JSON (openapi-python-client parses a 200 by its first media type). Accept is how
+#: a client asks; `format` serves links, where Accept cannot be set.
+FORMAT_FALLBACK = (
+    "Where the Accept header cannot be set (a link), `?format=jsonld` asks for the JSON-LD "
+    "and `?format=json` for the JSON; it takes precedence over Accept."
 )
 
 

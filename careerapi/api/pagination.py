@@ -1,5 +1,7 @@
 """Page-number pagination with a bounded, client-settable page size."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Window
 from rest_framework.exceptions import NotFound
@@ -34,9 +36,13 @@ class Pagination(PageNumberPagination):
     page_size_query_description = f"Items per page, 1 to {MAX_PAGE_SIZE} (default 20)."
     page_query_description = "Page number, from 1. A page past the last one is a 404."
     invalid_page_message = "Page {page_number} does not exist: {message}"
-    #: The list's path, for the links of the schema's examples: set for each operation by
-    #: `careerapi.api.schema.AutoSchema`, so a list's example links to that list.
+    #: What the schema's example of the list's first page shows, set for each operation by
+    #: `careerapi.api.schema.AutoSchema`: the list's path and required query (their
+    #: examples), so its `next` link asks for the same list, and its count on the seed
+    #: dataset.
     example_path = "/api/v1/"
+    example_query: dict = {}
+    example_count = 1
 
     def paginate_queryset(self, queryset, request, view=None):
         try:
@@ -63,14 +69,19 @@ class Pagination(PageNumberPagination):
         return page_link(self.request, self.page_query_param, self.page.previous_page_number())
 
     def get_paginated_response_schema(self, schema):
-        # DRF's example links point at an /accounts/ endpoint; show the list's own links.
+        # DRF's example links point at an /accounts/ endpoint; show the list's own first
+        # page. It holds one item (an example is one result), so its page size is 1.
         response = super().get_paginated_response_schema(schema)
         properties = response["properties"]
         response["required"] = list(properties)  # `next`, `previous`: null at either end
-        properties["count"]["example"] = 42
-        for link, page in (("next", 3), ("previous", 1)):
-            example = f"{self.example_path}?page={page}&page_size=10"
-            properties[link].update(LINK_SCHEMA, example=example)
+        properties["count"]["example"] = self.example_count
+        next_link = None
+        if self.example_count > 1:
+            query = {**self.example_query, "page": 2, self.page_size_query_param: 1}
+            # Sorted, as the API writes the links it answers with (`page_link`).
+            next_link = f"{self.example_path}?{urlencode(sorted(query.items()), doseq=True)}"
+        properties["next"].update(LINK_SCHEMA, example=next_link)
+        properties["previous"].update(LINK_SCHEMA, example=None)
         return response
 
 

@@ -6,11 +6,11 @@ description is the one the schema gives its status (`careerapi.api.schema.ERROR_
 or its own for the statuses no operation documents.
 """
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from .errors import PROBLEMS, problem_type_link
+from .errors import PROBLEMS, PROBLEMS_PATH, problem_type_link
 from .links import LinkField
 from .pagination import Pagination
 from .schema import ERROR_RESPONSES
@@ -57,6 +57,23 @@ def problem_types() -> list[dict]:
     ]
 
 
+_SLUG, _TITLE = PROBLEMS[400]
+#: The first problem type, as the list and its page give it (root-relative, as every link
+#: of the schema's examples).
+PROBLEM_TYPE_EXAMPLE = OpenApiExample(
+    "InvalidParameters",
+    summary="The type of a 400",
+    value={
+        "type": f"{PROBLEMS_PATH}{_SLUG}/",
+        "slug": _SLUG,
+        "title": _TITLE,
+        "status": 400,
+        "description": ERROR_RESPONSES[400],
+    },
+    response_only=True,
+)
+
+
 class ProblemCatalogueView(ApiView):
     """Readable without an API key even when keys are required (as the schema and the
     docs are): a 401's `type` must not answer 401 itself."""
@@ -81,6 +98,7 @@ class ProblemTypeListView(ProblemCatalogueView):
         "its title, status and when the API answers with it. Errors the server answers "
         "before the API (414, 431) have the type `about:blank`.",
         responses=ProblemTypeSerializer(many=True),
+        examples=[PROBLEM_TYPE_EXAMPLE],
     )
     def get(self, request):
         paginator = self.pagination_class()
@@ -101,6 +119,7 @@ class ProblemTypeView(ProblemCatalogueView):
         "answers with it.",
         parameters=[SLUG_PARAMETER],
         responses=ProblemTypeSerializer,
+        examples=[PROBLEM_TYPE_EXAMPLE],
     )
     def get(self, request, slug):
         found = next((item for item in problem_types() if item["slug"] == slug), None)

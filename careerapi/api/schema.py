@@ -12,7 +12,15 @@
   boolean's first value.
 - The JSON-LD of the role and occupation pages is described as written (`@context`,
   `@type`), which no serializer field can be named: `OccupationJsonLdSerializer` stands for
-  it and `OCCUPATION_JSONLD_SCHEMA` is its schema.
+  it and `OCCUPATION_JSONLD_SCHEMA` is its schema. It is asked for with Accept (the 200's
+  `application/ld+json`); the `format` those pages also take, for links, is said in their
+  descriptions but not declared: a generated client would offer it as an argument and then
+  read the JSON-LD as the JSON (openapi-python-client parses a 200 by its first media type).
+- A list's example is its first page on the seed dataset (`Pagination`): the example item
+  as its one result, its count there (`examples.LIST_COUNTS`), no `previous`, and a `next`
+  that keeps the list's required parameters.
+- A slug filter's pattern takes any case, as filters match slugs in any case (`region=GB`);
+  a path's slug stays lower case, as the router matches a path as it is written.
 - Every query parameter shows the limits `QueryParameterCheck` enforces on all of them
   (`maxLength`; no empty value, so `minItems: 1` on repeatable ones; no NUL byte, which
   PostgreSQL cannot store in text), which generation cannot see because they are checked
@@ -24,7 +32,9 @@
   (a problem's `errors`, an error's `suggestions`) may be left out.
 - A query parameter whose values are those of an enum component refers to the component
   (`enums_shared`), so a generated client has one enum per concept (`PayBasisEnum` for a
-  band's `basis` and the `basis` filter), not one more per parameter.
+  band's `basis` and the `basis` filter), not one more per parameter. Two enums never have
+  the same values; `WagesPeriodEnum` (annual, hourly: what BLS publishes) is not
+  `PayPeriodEnum` (a band may be quoted monthly), as the settings' override says.
 - The security requirement every operation shares is declared once, at the document's level
   (`security_hoisted`): it means the same, and generators that read operations' own
   requirements (openapi-python-client) then accept a plain client where anonymous calls are
@@ -49,7 +59,12 @@ from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
 from .errors import PROBLEM_CONTENT_TYPE
-from .examples import PARAMETER_EXAMPLES, PARAMETER_EXAMPLES_BY_COLLECTION, collection_of
+from .examples import (
+    LIST_COUNTS,
+    PARAMETER_EXAMPLES,
+    PARAMETER_EXAMPLES_BY_COLLECTION,
+    collection_of,
+)
 from .jsonld import OCCUPATION_JSONLD_SCHEMA
 from .links import LinkField
 from .problem_examples import problem_examples
@@ -154,6 +169,12 @@ class AutoSchema(SpectacularAutoSchema):
             max_terms = getattr(filters.get(parameter["name"]), "max_terms", None)
             if max_terms is not None:
                 schema["maxItems"] = max_terms
+        # For the links of the list's example (`_get_paginator`), asked for after this.
+        self._required_query = {
+            parameter["name"]: example_of(parameter)
+            for parameter in parameters
+            if parameter["in"] == "query" and parameter.get("required")
+        }
         return parameters
 
     def _describe(self, parameter: dict, filter_) -> None:
@@ -175,8 +196,10 @@ class AutoSchema(SpectacularAutoSchema):
 
     def _get_paginator(self):
         paginator = super()._get_paginator()
-        if paginator is not None:
-            paginator.example_path = self.path  # a list's examples link to that list
+        if paginator is not None:  # a list's example is its first page on the seed dataset
+            paginator.example_path = self.path
+            paginator.example_query = getattr(self, "_required_query", {})
+            paginator.example_count = LIST_COUNTS.get(self.path, 1)
         return paginator
 
     def _map_basic_serializer(self, serializer, direction):
@@ -205,6 +228,14 @@ class AutoSchema(SpectacularAutoSchema):
                     direction=direction,
                 )
         return bodies
+
+
+def example_of(parameter: dict):
+    """The parameter's example, or the first of its named examples."""
+    if "example" in parameter:
+        return parameter["example"]
+    named = list(parameter.get("examples", {}).values())
+    return named[0]["value"] if named else None
 
 
 def parameter_example(path: str, parameter: dict):

@@ -5,11 +5,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.mixins import RetrieveModelMixin
 
-from careerapi.api.jsonld import (
-    FORMAT_PARAMETER,
-    JsonLdDetail,
-    jsonld_responses,
-)
+from careerapi.api.jsonld import FORMAT_FALLBACK, JsonLdDetail, jsonld_responses
 from careerapi.api.links import absolute_link
 from careerapi.api.views import CollectionViewSet, RowDetail
 from occupations.api import examples
@@ -28,10 +24,10 @@ from .jsonld import OCCUPATION_JSONLD_QUERYSET, occupation_jsonld
         "it extends (15-1252): its description, job zone, SOC groups, alternate and reported "
         "titles, tasks, technology skills (skills of this API) and related occupations. Its "
         "market pay: /api/v1/market-pay/?occupation=<group>.\n\n"
-        "With `Accept: application/ld+json` (or `format=jsonld`): the occupation as a "
+        "With `Accept: application/ld+json`: the occupation as a "
         "schema.org `Occupation` in JSON-LD, to embed in a job board's page, with the national "
         "BLS market pay of its SOC group as `estimatedSalary` (10th to 90th percentile, "
-        "annual and hourly).",
+        f"annual and hourly). {FORMAT_FALLBACK}",
         parameters=[
             OpenApiParameter(
                 "code",
@@ -40,7 +36,6 @@ from .jsonld import OCCUPATION_JSONLD_QUERYSET, occupation_jsonld
                 description="The O*NET-SOC code (15-1252.00), or its SOC code (15-1252) for "
                 "the occupation ending .00.",
             ),
-            FORMAT_PARAMETER,
         ],
         responses=jsonld_responses(
             OccupationDetailSerializer,

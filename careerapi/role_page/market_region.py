@@ -4,7 +4,7 @@ is shown for."""
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
-from careerapi.api.filters import UNKNOWN
+from careerapi.api.filters import ANY_CASE_SLUG_PATTERN, UNKNOWN
 from compensation.selectors import region_keys
 
 #: Where BLS publishes market pay as a whole: its national figures.
@@ -14,7 +14,7 @@ MARKET_REGION_PARAMETER = OpenApiParameter(
     "market_region",
     str,
     OpenApiParameter.QUERY,
-    pattern=r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$",
+    pattern=ANY_CASE_SLUG_PATTERN,
     description="The region whose BLS market pay the page shows for the role's occupation: a "
     "slug (seattle, us-wa), an ISO 3166 code (US-WA) or a BLS OEWS area code (0042660); "
     "default: the United States (us). BLS publishes for US areas only: elsewhere "

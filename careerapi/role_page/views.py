@@ -7,12 +7,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.mixins import RetrieveModelMixin
 
-from careerapi.api.jsonld import (
-    FORMAT_PARAMETER,
-    JSONLD,
-    JsonLdDetail,
-    jsonld_responses,
-)
+from careerapi.api.jsonld import FORMAT_FALLBACK, JSONLD, JsonLdDetail, jsonld_responses
 from careerapi.api.links import absolute_link
 from careerapi.api.views import CollectionViewSet
 from compensation.api.conversion import (
@@ -38,12 +33,12 @@ from .serializers import RoleDetailSerializer
         "interview processes, the role's occupation (O*NET-SOC) with the BLS market pay of "
         "that occupation in `market_region`, the roles of the same company in the same "
         "occupation, and the sources all of it comes from.\n\n"
-        "With `Accept: application/ld+json` (or `format=jsonld`): the role as a schema.org "
+        "With `Accept: application/ld+json`: the role as a schema.org "
         "`Occupation` in JSON-LD, to embed in a job board's page (its salary bands as "
         "`estimatedSalary`, their regions as `occupationLocation`, its occupation's codes as "
         "`occupationalCategory`); `market_region` and the conversion parameters apply to the "
-        "JSON only (a 400 with JSON-LD).",
-        parameters=[MARKET_REGION_PARAMETER, *CONVERSION_PARAMETERS, FORMAT_PARAMETER],
+        f"JSON only (a 400 with JSON-LD). {FORMAT_FALLBACK}",
+        parameters=[MARKET_REGION_PARAMETER, *CONVERSION_PARAMETERS],
         responses=jsonld_responses(
             RoleDetailSerializer,
             description="The role page: JSON, or schema.org JSON-LD (an `Occupation`).",

@@ -339,6 +339,10 @@ SPECTACULAR_SETTINGS = {
         "StageKindEnum": "interviews.choices.StageKind",
         "PayBasisEnum": "compensation.choices.PayBasis",
         "PayPeriodEnum": "compensation.choices.PayPeriod",
+        # Not PayPeriodEnum: the periods BLS publishes wages for, which the market pay's
+        # `period` filter takes. PayPeriodEnum's `monthly` (a band quoted per month) would
+        # offer a value the filter refuses, and a wage's `period` never holds.
+        "WagesPeriodEnum": "compensation.choices.WagePeriod",
         "RegionKindEnum": "compensation.choices.RegionKind",
         "SkillCategoryEnum": "skills.choices.SkillCategory",
         "SocLevelEnum": "occupations.choices.SocLevel",

@@ -1,19 +1,25 @@
 """A job board's developer generates a Python client from the committed openapi.yaml with
 openapi-python-client and, with the client's defaults, goes through the job-board journeys
-against a live server holding the real dataset: a role page with pay in a chosen currency
-and its interview process; a recruiter's skill filters and skill match; a mirror's sync
-(dataset version, change feed, ETag revalidation, bulk export)."""
+against a live server holding the real dataset: a role page with pay in a chosen currency,
+its JSON-LD and its interview process; a recruiter's skill filters and skill match; a
+mirror's sync (dataset version, change feed, ETag revalidation, bulk export). Every
+generated function takes a plain client, and reads the answer to every choice it offers."""
 
+import enum
 import hashlib
 import importlib
+import inspect
 import itertools
 import json
 import os
+import pkgutil
 import subprocess
 import sys
+import typing
 from http import HTTPStatus
 
 import pytest
+import yaml
 from django.conf import settings
 
 from apikeys.services import partner_key_create
@@ -93,6 +99,17 @@ def operation(api, tag: str, name: str):
     return importlib.import_module(f"{api.__name__}.api.{tag}.{name}")
 
 
+def operations(api) -> list:
+    """Every generated operation's module (`api.<tag>.<operationId>`)."""
+    package = importlib.import_module(f"{api.__name__}.api")
+    modules = [
+        importlib.import_module(found.name)
+        for found in pkgutil.walk_packages(package.__path__, prefix=f"{package.__name__}.")
+        if not found.ispkg
+    ]
+    return [module for module in modules if hasattr(module, "sync_detailed")]
+
+
 def assert_key_honoured(response) -> None:
     assert response.headers["RateLimit-Limit"] == str(KEY_RATE)
 
@@ -132,6 +149,17 @@ def test_a_role_page_with_pay_in_euros_and_its_interview_process(api, partner):
     assert amounts, "no amount of the page was converted"
     for amount, converted_amount, rate in amounts:
         assert converted_amount == pytest.approx(amount * rate, abs=0.01)  # to the cent
+
+    # The page's JSON-LD for the board's own page, as the README shows: Accept, through the
+    # client's httpx client (the generated function reads the JSON page).
+    jsonld = partner.get_httpx_client().get(
+        f"/api/v1/roles/{role.slug}/", headers={"Accept": "application/ld+json"}
+    )
+    assert jsonld.status_code == HTTPStatus.OK, jsonld.content
+    assert jsonld.headers["Content-Type"] == "application/ld+json"
+    assert_key_honoured(jsonld)
+    occupation = jsonld.json()
+    assert (occupation["@type"], occupation["name"]) == ("Occupation", role.title)
 
     assert {process.slug for process in page.interview_processes} == set(
         role.interview_processes.values_list("slug", flat=True)
@@ -269,3 +297,82 @@ def test_a_mirrors_sync_version_changes_etag_and_export(api, partner, dataset_co
         assert roles_retrieve.sync_detailed(band["role"], client=revalidating).status_code == (
             HTTPStatus.NOT_MODIFIED
         )
+
+
+def test_every_generated_function_takes_a_plain_client(api):
+    """The anonymous journeys pass a plain Client, which Python does not check against the
+    annotations: each function is typed to take one, as well as an AuthenticatedClient."""
+    functions = [
+        getattr(module, name)
+        for module in operations(api)
+        for name in ("sync", "sync_detailed", "asyncio", "asyncio_detailed")
+        if hasattr(module, name)
+    ]
+    assert len(functions) >= 4 * 45
+    for function in functions:
+        accepted = set(typing.get_args(typing.get_type_hints(function)["client"]))
+        assert {api.Client, api.AuthenticatedClient} <= accepted, function.__module__
+
+
+def enum_taken(hint) -> tuple[type[enum.Enum] | None, bool]:
+    """The enum a parameter's annotation takes (`X | Unset`, `list[X] | Unset`), and whether
+    as a list; (None, False) for any other parameter."""
+    for option in typing.get_args(hint) or (hint,):
+        listed = typing.get_origin(option) is list
+        kind = typing.get_args(option)[0] if listed else option
+        if inspect.isclass(kind) and issubclass(kind, enum.Enum):
+            return kind, listed
+    return None, False
+
+
+def schema_operations() -> dict[str, dict]:
+    """The committed schema's operations by operationId."""
+    paths = yaml.safe_load(SCHEMA.read_text(encoding="utf-8"))["paths"]
+    return {
+        operation["operationId"]: operation
+        for methods in paths.values()
+        for operation in methods.values()
+    }
+
+
+def example_of(parameter: dict):
+    if "example" in parameter:
+        return parameter["example"]
+    return next(iter(parameter["examples"].values()))["value"]
+
+
+def choices_offered(function) -> list[tuple[str, object]]:
+    """(argument, value) for each value of each enum argument of a generated function."""
+    offered = []
+    for name, hint in typing.get_type_hints(function).items():
+        kind, listed = enum_taken(hint)
+        offered += [(name, [choice] if listed else choice) for choice in kind or ()]
+    return offered
+
+
+def test_every_choice_a_generated_function_offers_gets_an_answer_it_reads(api, anonymous):
+    """A function offers each value of an enum argument as a choice: with each one (and the
+    examples of the parameters it needs), the answer is a 200 the client parses into the
+    operation's model. A choice whose answer is another format (a page's JSON-LD) fails."""
+    by_id = schema_operations()
+    called = 0
+    for module in operations(api):
+        offered = choices_offered(module.sync_detailed)
+        if not offered:
+            continue
+        operation = by_id[module.__name__.rpartition(".")[2]]
+        json_schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        model = getattr(api.models, json_schema["$ref"].rpartition("/")[2])
+        arguments = inspect.signature(module.sync_detailed).parameters
+        needed = {}
+        for parameter in operation.get("parameters", ()):
+            if parameter.get("required"):
+                name = parameter["name"]
+                needed[name if name in arguments else f"{name}_"] = example_of(parameter)
+        for name, value in offered:
+            response = module.sync_detailed(client=anonymous, **needed, **{name: value})
+            where = f"{module.__name__.rpartition('.')[2]} {name}={value!r}"
+            assert response.status_code == HTTPStatus.OK, (where, response.content[:300])
+            assert isinstance(response.parsed, model), where
+            called += 1
+    assert called >= 100
