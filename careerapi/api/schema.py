@@ -70,8 +70,9 @@ class SuggestedItemSerializer(serializers.Serializer):
 class ParameterErrorSerializer(serializers.Serializer):
     parameter = serializers.CharField(
         allow_null=True,
-        help_text="The query or path parameter to blame, or the header (`X-API-Key` or "
-        "`Authorization` of a failing key, `Accept` of a 406).",
+        help_text="The query or path parameter to blame (`query`: the query string as a "
+        "whole), or the header (`X-API-Key` or `Authorization` of a failing or missing key, "
+        "`Accept` of a 406, `Host` of a host this server does not serve).",
     )
     detail = serializers.CharField(help_text="What is wrong with it.")
     code = serializers.CharField(allow_blank=True)
@@ -105,7 +106,7 @@ class ProblemSerializer(serializers.Serializer):
 ERROR_RESPONSES = {
     400: "A query parameter is unknown or has an invalid value; `errors` names each one. "
     "Also when the query string as a whole is over 4,096 characters (`errors` names "
-    "`query`, code `query_too_long`).",
+    "`query`, code `query_too_long`) or has more than 1,000 fields (code `too_many_fields`).",
     401: "The API key is unknown, revoked or expired, the Authorization header uses another "
     "scheme than `Bearer` or `Api-Key`, or no key was sent while keys are required "
     "(`WWW-Authenticate: Bearer, Api-Key`).",
