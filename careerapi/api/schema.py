@@ -28,7 +28,8 @@
 - The security requirement every operation shares is declared once, at the document's level
   (`security_hoisted`): it means the same, and generators that read operations' own
   requirements (openapi-python-client) then accept a plain client where anonymous calls are
-  allowed, not only an authenticated one.
+  allowed, not only an authenticated one. The problem catalogue reads no key and counts no
+  quota: its operations say `security: []`, and document no 401 or 429.
 - The schema is OpenAPI 3.1, where "or null" is JSON Schema's `null` type: OpenAPI 3.0's
   `nullable: true` beside a reference means nothing without a `type` (linters reject it,
   and generators that add the type drop the null). Schemas written by hand for the REST
@@ -197,7 +198,7 @@ class AutoSchema(SpectacularAutoSchema):
     def _get_response_bodies(self, direction="response"):
         bodies = super()._get_response_bodies(direction=direction)
         for code, description in ERROR_RESPONSES.items():
-            if str(code) not in bodies:
+            if str(code) not in bodies and self._may_answer(code):
                 examples = problem_examples(view=self.view, path=self.path, status=code)
                 bodies[str(code)] = self._get_response_for_code(
                     OpenApiResponse(ProblemSerializer, description=description, examples=examples),
@@ -206,6 +207,15 @@ class AutoSchema(SpectacularAutoSchema):
                     direction=direction,
                 )
         return bodies
+
+    def _may_answer(self, status: int) -> bool:
+        """Whether the operation can answer `status`: a view that reads no key (the problem
+        catalogue, `OpenToAnyone`) is no 401, one that counts no quota no 429."""
+        if status == 401:
+            return bool(self.view.authentication_classes)
+        if status == 429:
+            return bool(self.view.throttle_classes)
+        return True
 
 
 def parameter_example(path: str, parameter: dict):
@@ -264,16 +274,21 @@ def enums_shared(result: dict, generator, **kwargs) -> dict:
 
 
 def security_hoisted(result: dict, generator, **kwargs) -> dict:
-    """Postprocessing hook: the security requirement of every operation, when they all have
-    the same, stated once for the document instead."""
+    """Postprocessing hook: the security requirement of every operation that reads a key,
+    when they all have the same, stated once for the document instead; an operation that
+    reads none (the problem catalogue) then says so itself (`security: []`)."""
     operations = [
         operation for methods in result["paths"].values() for operation in methods.values()
     ]
-    requirements = {repr(operation.get("security")) for operation in operations}
-    if len(requirements) == 1 and operations and "security" in operations[0]:
-        result["security"] = operations[0]["security"]
+    secured = [operation for operation in operations if "security" in operation]
+    requirements = {repr(operation["security"]) for operation in secured}
+    if len(requirements) == 1:
+        result["security"] = secured[0]["security"]
         for operation in operations:
-            del operation["security"]
+            if "security" in operation:
+                del operation["security"]
+            else:
+                operation["security"] = []
     return result
 
 

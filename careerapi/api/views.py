@@ -163,5 +163,18 @@ class RowDetail:
         return Response(writer.write(rows[0]))
 
 
+class OpenToAnyone:
+    """View mixin for what describes the API rather than serves its data: the schema, its
+    documentation pages and the problem catalogue. They answer whatever Authorization or
+    X-API-Key a request carries, unread (a deployment behind an HTTP Basic proxy sends
+    Basic on every request, and a 401's `type` must not answer 401 itself), even when keys
+    are required, and count against no quota (so carry no RateLimit headers): a 429's
+    `type` must not answer 429."""
+
+    authentication_classes = ()
+    permission_classes = ()  # none: anyone (not AllowAny, which the schema lists twice)
+    throttle_classes = ()
+
+
 class ApiView(CachedResponses, QueryParameterCheck, APIView):
     """A read-only endpoint that is not a model collection (index, dataset, changes, export)."""
