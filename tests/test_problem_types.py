@@ -146,3 +146,10 @@ def test_the_catalogue_answers_the_same_whatever_credentials(seed_dataset, clien
 
     assert with_basic.content == plain.content
     assert with_basic["Cache-Control"] == plain["Cache-Control"]
+
+
+def test_a_problem_type_is_found_in_any_case(client):
+    response = client.get("/api/problems/Too-Many-Requests/")
+
+    assert response.status_code == 200
+    assert response.json()["slug"] == "too-many-requests"

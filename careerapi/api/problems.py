@@ -101,7 +101,8 @@ class ProblemTypeView(ProblemCatalogueView):
         responses=ProblemTypeSerializer,
     )
     def get(self, request, slug):
-        found = next((item for item in problem_types() if item["slug"] == slug), None)
+        # In any case, as every detail URL (careerapi.api.routers).
+        found = next((item for item in problem_types() if item["slug"] == slug.lower()), None)
         if found is None:
             raise item_not_found(self.item_name, slug)
         return Response(found)

@@ -30,6 +30,9 @@
   requirements (openapi-python-client) then accept a plain client where anonymous calls are
   allowed, not only an authenticated one. The problem catalogue reads no key and counts no
   quota: its operations say `security: []`, and document no 401 or 429.
+- A detail route matches its slug or code in any case (`careerapi.api.routers`, a
+  case-insensitive group in the URL's regex); its path parameter's pattern is the spelling
+  the lists give (the view's `lookup_value_regex`), as a slug filter's is.
 - The schema is OpenAPI 3.1, where "or null" is JSON Schema's `null` type: OpenAPI 3.0's
   `nullable: true` beside a reference means nothing without a `type` (linters reject it,
   and generators that add the type drop the null). Schemas written by hand for the REST
@@ -216,6 +219,19 @@ class AutoSchema(SpectacularAutoSchema):
         if status == 429:
             return bool(self.view.throttle_classes)
         return True
+
+    def _resolve_path_parameters(self, variables):
+        # A detail route matches its lookup in any case (careerapi.api.routers); the schema
+        # gives the spelling the lists give, the view's `lookup_value_regex`.
+        parameters = super()._resolve_path_parameters(variables)
+        lookup = getattr(self.view, "lookup_url_kwarg", None) or getattr(
+            self.view, "lookup_field", None
+        )
+        canonical = getattr(self.view, "lookup_value_regex", None)
+        for parameter in parameters:
+            if parameter["name"] == lookup and canonical and "pattern" in parameter["schema"]:
+                parameter["schema"]["pattern"] = f"^{canonical}$"
+        return parameters
 
 
 def parameter_example(path: str, parameter: dict):
