@@ -12,6 +12,7 @@ from django.conf import settings
 from careerapi.api.filters import SlugListField
 from careerapi.occupation_page.urls import router as occupation_page
 from careerapi.role_page.urls import router as role_page
+from careerapi.suggest.serializers import suggestion_types
 from careerapi.urls import COLLECTION_ROUTERS
 
 pytestmark = pytest.mark.django_db
@@ -244,6 +245,37 @@ def test_an_invalid_choice_lists_the_valid_ones(seed_dataset, client, url, name,
     assert choices and error["detail"] == (
         f"cloud-nine is not one of the choices: {', '.join(choices)}."
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "choices"),
+    [
+        ("/api/v1/market-pay/", "period", ["annual", "hourly"]),
+        ("/api/v1/market-pay/15-1252-us-wa/", "period", ["annual", "hourly"]),
+        ("/api/v1/roles/amazon-software-engineer/", "format", ["json", "jsonld"]),
+        ("/api/v1/occupations/15-1252.00/", "format", ["json", "jsonld"]),
+    ],
+)
+def test_an_invalid_choice_of_a_views_own_parameter_lists_the_valid_ones(
+    seed_dataset, client, path, name, choices
+):
+    response = client.get(path, {name: "xml"})
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["parameter"] == name
+    assert error["detail"] == f"xml is not one of the choices: {', '.join(choices)}."
+
+
+def test_an_unknown_suggestion_type_lists_the_valid_ones(seed_dataset, client):
+    response = client.get("/api/v1/suggest/", {"q": "pyt", "type": ["skill", "planet"]})
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["parameter"] == "type"
+    known = sorted(suggestion_types())
+    assert {"skill", "role", "occupation"} <= set(known)
+    assert error["detail"] == f"planet is not one of the choices: {', '.join(known)}."
 
 
 # --- detail URLs: the slug or code in any case ------------------------------------------
