@@ -5,7 +5,10 @@ The key is sent as `Authorization: Bearer <key>` (what generated clients send),
 expired is a 401 rather than an anonymous request, so a partner notices at once that its key
 stopped working instead of silently dropping to the anonymous quota. So is an Authorization
 header of any other scheme (Basic, Token ...) on a request without `X-API-Key`: it carries a
-credential this API cannot read, and ignoring it would be the same silent drop.
+credential this API cannot read, and ignoring it would be the same silent drop. Its 401
+echoes the scheme's name at most, never what follows it, and one that holds a single word (a
+key without `Bearer`, likely) is told a scheme is needed. The problem document of a failing
+key names the header the key came in (`errors[0].parameter`).
 
 Each such 401 counts against the client address (FAILED_KEY_RATE, `throttling.failed_keys`):
 past the bound, a request with a key from that address is a 429 with `Retry-After` until
@@ -16,7 +19,7 @@ Requests without a key are not refused by it: the anonymous quota alone decides 
 import re
 
 from rest_framework.authentication import BaseAuthentication
-from rest_framework.exceptions import AuthenticationFailed, Throttled
+from rest_framework.exceptions import APIException, AuthenticationFailed, Throttled
 
 from .models import PartnerKey
 from .throttling import client_address, failed_keys
@@ -24,11 +27,21 @@ from .throttling import client_address, failed_keys
 KEYWORD = "Api-Key"
 BEARER = "Bearer"
 HEADER = "X-API-Key"
+AUTHORIZATION = "Authorization"
 #: The Authorization schemes that carry a key (compared in any case, as RFC 9110 says).
 SCHEMES = (BEARER.lower(), KEYWORD.lower())
 # What the key generator produces: `<prefix>.<secret>`, letters and digits only. Anything
 # else is rejected before a query (PostgreSQL refuses NUL bytes in text, for one).
 KEY_PATTERN = re.compile(r"^([A-Za-z0-9]{1,8})\.[A-Za-z0-9]{1,100}$")
+#: What an unsupported scheme's name may look like to be echoed in the 401 (Basic, Token,
+#: Digest): a key (with its ".") or any other credential is not.
+SCHEME_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,19}$")
+
+
+def blaming(failure: APIException, header: str) -> APIException:
+    """`failure`, its problem document naming `header` (careerapi.api.errors reads it)."""
+    failure.parameter = header
+    return failure
 
 
 class Partner:
@@ -49,10 +62,15 @@ class ApiKeyAuthentication(BaseAuthentication):
     """`request.user` is a `Partner` and `request.auth` its `PartnerKey`, or no key at all."""
 
     def authenticate(self, request):
-        key = self.key_from_headers(request)
-        if key is None:
+        found = self.key_from_headers(request)
+        if found is None:
             return None
-        partner_key = self.partner_key_bounded(key, client=client_address(request))
+        header, key = found
+        try:
+            partner_key = self.partner_key_bounded(key, client=client_address(request))
+        except (AuthenticationFailed, Throttled) as failure:
+            blaming(failure, header)
+            raise
         return Partner(partner_key), partner_key
 
     def partner_key_bounded(self, key: str, *, client: str) -> PartnerKey:
@@ -73,22 +91,33 @@ class ApiKeyAuthentication(BaseAuthentication):
         return f"{BEARER}, {KEYWORD}"
 
     @staticmethod
-    def key_from_headers(request) -> str | None:
-        """The key the request carries, None without one; a 401 for an unreadable scheme."""
-        authorization = request.headers.get("Authorization", "").strip()
-        scheme, _, credentials = authorization.partition(" ")
+    def key_from_headers(request) -> tuple[str, str] | None:
+        """(the header it came in, the key) of the key the request carries, None without
+        one; a 401 for an Authorization header this API cannot read."""
+        authorization = request.headers.get(AUTHORIZATION, "").strip()
+        # Scheme and key apart by any whitespace: a tab too, not only RFC 9110's spaces.
+        scheme, *credentials = authorization.split(None, 1) or [""]
         if scheme.lower() in SCHEMES:
-            return credentials.strip()
+            return AUTHORIZATION, credentials[0].strip() if credentials else ""
         key = request.headers.get(HEADER)
         if key is not None:
-            return key.strip()
-        if authorization:
-            raise AuthenticationFailed(
-                f"Unsupported Authorization scheme {scheme[:20]!r}: send the API key as "
-                f"`Authorization: {BEARER} <key>`, `Authorization: {KEYWORD} <key>` or "
-                f"`{HEADER}: <key>`, or no Authorization header for anonymous access."
+            return HEADER, key.strip()
+        if not authorization:
+            return None
+        how = (
+            f"send the API key as `{AUTHORIZATION}: {BEARER} <key>`, `{AUTHORIZATION}: "
+            f"{KEYWORD} <key>` or `{HEADER}: <key>`, or no {AUTHORIZATION} header for "
+            "anonymous access."
+        )
+        if not credentials:  # one word: a key without its scheme, most likely; not echoed
+            failure = AuthenticationFailed(
+                f"The {AUTHORIZATION} header needs a scheme before the key: {how}"
             )
-        return None
+            raise blaming(failure, AUTHORIZATION)
+        # Only the scheme is echoed, and only when it looks like one: never key material.
+        named = f" {scheme!r}" if SCHEME_NAME.match(scheme) else ""
+        failure = AuthenticationFailed(f"Unsupported {AUTHORIZATION} scheme{named}: {how}")
+        raise blaming(failure, AUTHORIZATION)
 
     @staticmethod
     def partner_key_check(key: str) -> PartnerKey:

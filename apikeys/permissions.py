@@ -4,6 +4,7 @@ from django.conf import settings
 from rest_framework.exceptions import NotAuthenticated
 from rest_framework.permissions import BasePermission
 
+from .authentication import HEADER, blaming
 from .models import PartnerKey
 
 
@@ -18,5 +19,7 @@ class ApiKeyRequiredIfConfigured(BasePermission):
     def has_permission(self, request, view) -> bool:
         if settings.REQUIRE_API_KEY and not isinstance(request.auth, PartnerKey):
             # Raised here: DRF would answer a failed permission with its generic message.
-            raise NotAuthenticated(self.message)
+            # One header is named, the one OpenAPI's apiKey scheme names; the detail says
+            # Authorization does as well.
+            raise blaming(NotAuthenticated(self.message), HEADER)
         return True

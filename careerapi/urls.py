@@ -7,10 +7,10 @@ Each app's `api/urls.py` owns its router; this module only mounts them.
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from apikeys.logins import login_throttled
 from careerapi import health, metrics
+from careerapi.api.docs import RedocView, SchemaView, SwaggerView
 from careerapi.api.errors import not_found
 from careerapi.api.index import ApiIndexView
 from careerapi.api.problems import ProblemTypeListView, ProblemTypeView
@@ -45,12 +45,12 @@ api_v1 = [
 
 urlpatterns = [
     path("api/v1/", include((api_v1, "v1"))),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/schema/", SchemaView.as_view(), name="schema"),
+    path("api/docs/", SwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path(
         "api/redoc/",
         # Without drf-spectacular's Google Fonts links: the docs are served fully offline.
-        SpectacularRedocView.as_view(url_name="schema", template_name="docs/redoc.html"),
+        RedocView.as_view(url_name="schema", template_name="docs/redoc.html"),
         name="redoc",
     ),
     # What each problem document's `type` links to (careerapi.api.errors.PROBLEMS_PATH).

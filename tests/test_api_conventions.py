@@ -1,14 +1,18 @@
 """Behaviour every endpoint shares: versioning, the error shape, re-polling, read-only, slug
-and code filters in any case, invalid choices answered with the valid ones."""
+and code filters and detail URLs in any case, invalid choices answered with the valid ones."""
 
 from pathlib import Path
 
 import pytest
+import yaml
 from django import forms
 from django.apps import apps
 from django.conf import settings
 
 from careerapi.api.filters import SlugListField
+from careerapi.occupation_page.urls import router as occupation_page
+from careerapi.role_page.urls import router as role_page
+from careerapi.suggest.serializers import suggestion_types
 from careerapi.urls import COLLECTION_ROUTERS
 
 pytestmark = pytest.mark.django_db
@@ -241,3 +245,95 @@ def test_an_invalid_choice_lists_the_valid_ones(seed_dataset, client, url, name,
     assert choices and error["detail"] == (
         f"cloud-nine is not one of the choices: {', '.join(choices)}."
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "choices"),
+    [
+        ("/api/v1/market-pay/", "period", ["annual", "hourly"]),
+        ("/api/v1/market-pay/15-1252-us-wa/", "period", ["annual", "hourly"]),
+        ("/api/v1/roles/amazon-software-engineer/", "format", ["json", "jsonld"]),
+        ("/api/v1/occupations/15-1252.00/", "format", ["json", "jsonld"]),
+    ],
+)
+def test_an_invalid_choice_of_a_views_own_parameter_lists_the_valid_ones(
+    seed_dataset, client, path, name, choices
+):
+    response = client.get(path, {name: "xml"})
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["parameter"] == name
+    assert error["detail"] == f"xml is not one of the choices: {', '.join(choices)}."
+
+
+def test_an_unknown_suggestion_type_lists_the_valid_ones(seed_dataset, client):
+    response = client.get("/api/v1/suggest/", {"q": "pyt", "type": ["skill", "planet"]})
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["parameter"] == "type"
+    known = sorted(suggestion_types())
+    assert {"skill", "role", "occupation"} <= set(known)
+    assert error["detail"] == f"planet is not one of the choices: {', '.join(known)}."
+
+
+# --- detail URLs: the slug or code in any case ------------------------------------------
+
+DETAIL_ROUTES = [
+    (prefix, viewset)
+    for router in (*COLLECTION_ROUTERS, role_page, occupation_page)
+    for prefix, viewset, _ in router.registry
+    if hasattr(viewset, "retrieve")
+]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "viewset"), DETAIL_ROUTES, ids=[prefix for prefix, _ in DETAIL_ROUTES]
+)
+def test_every_detail_url_matches_its_slug_or_code_in_any_case(
+    seed_dataset, client, prefix, viewset
+):
+    item = viewset.queryset.model.objects.order_by("pk").first()
+    value = str(getattr(item, viewset.lookup_field))
+    exact = client.get(f"/api/v1/{prefix}/{value}/")
+    assert exact.status_code == 200, exact.content[:300]
+
+    for spelling in {value.upper(), value.lower(), value.title()}:
+        url = f"/api/v1/{prefix}/{spelling}/"
+        answer = client.get(url)
+        cached = client.get(url)  # the response cache's, or answered early, this time
+        assert answer.status_code == cached.status_code == 200, (url, answer.content[:300])
+        # The canonical item's representation, under the URL's own ETag.
+        assert answer.content == cached.content == exact.content, url
+        assert answer["ETag"] == cached["ETag"]
+        assert client.get(url, HTTP_IF_NONE_MATCH=answer["ETag"]).status_code == 304
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [("/api/v1/roles/No-Such-Role/", "slug"), ("/api/v1/currencies/qqq/", "code")],
+)
+def test_an_unknown_item_in_another_case_is_a_404_naming_the_path_parameter(
+    seed_dataset, client, url, parameter
+):
+    response = client.get(url)
+
+    assert response.status_code == 404
+    [error] = response.json()["errors"]
+    assert (error["parameter"], error["code"]) == (parameter, "not_found")
+    assert "/api/v1/" not in response.json()["detail"]  # not the unknown path's 404
+
+
+def test_the_schema_gives_path_parameters_as_the_lists_spell_them():
+    schema = yaml.safe_load((Path(settings.BASE_DIR) / "openapi.yaml").read_text("utf-8"))
+    patterns = {
+        path: parameter["schema"].get("pattern")
+        for path, methods in schema["paths"].items()
+        for parameter in methods["get"].get("parameters", [])
+        if parameter["in"] == "path"
+    }
+
+    assert patterns["/api/v1/roles/{slug}/"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+    assert patterns["/api/v1/currencies/{code}/"] == "^[A-Z]{3}$"
+    assert not [path for path, pattern in patterns.items() if pattern and "(?i" in pattern]

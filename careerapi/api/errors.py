@@ -24,6 +24,8 @@ import logging
 import sys
 from http import HTTPStatus
 
+from django.conf import settings
+from django.core.exceptions import DisallowedHost, TooManyFieldsSent
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -59,6 +61,9 @@ DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 DATABASE_UNAVAILABLE_DETAIL = "The database is unavailable; retry shortly."
 SERVER_ERROR_DETAIL = "The server failed to answer this request."
 RETRY_AFTER_SECONDS = 5
+#: The code of a 400 for a query string of more fields than Django parses
+#: (DATA_UPLOAD_MAX_NUMBER_FIELDS): each may be valid, no one parameter is to blame.
+TOO_MANY_FIELDS = "too_many_fields"
 SAFE_METHODS = ("GET", "HEAD")
 
 
@@ -121,20 +126,15 @@ def problem_exception_handler(exc, context) -> Response | None:
 
 def _blamed(exc, status_code: int, context) -> tuple[str, str] | None:
     """(parameter, code) of the one parameter or header to blame for an error that is no
-    400, or None: a value well formed but past what exists (`page`), the item a path names
-    that does not exist (`slug`), the header of a failing API key, an unacceptable Accept."""
-    if getattr(exc, "parameter", None):
-        return exc.parameter, "not_found"
+    400, or None: what the exception names (`parameter`: a page past the last one, the
+    header of a failing API key or of a missing one), the item a path names that does not
+    exist (`slug`), an unacceptable Accept."""
     code = getattr(getattr(exc, "detail", None), "code", None) or "invalid"
+    if getattr(exc, "parameter", None):
+        return exc.parameter, code
     if status_code == 404:
         path_parameters = list(context.get("kwargs") or ())
         return (path_parameters[0], "not_found") if len(path_parameters) == 1 else None
-    request = context.get("request")
-    meta = getattr(request, "META", {})
-    if status_code == 401 and isinstance(exc, exceptions.AuthenticationFailed):
-        for header in ("Authorization", "X-API-Key"):
-            if f"HTTP_{header.upper().replace('-', '_')}" in meta:
-                return header, code
     if status_code == 406:
         return "Accept", code
     return None
@@ -151,9 +151,11 @@ def _render_as_json(request) -> None:
         request.accepted_media_type = PROBLEM_CONTENT_TYPE
 
 
-def problem_response(status_code: int, detail: str) -> HttpResponse:
+def problem_response(
+    status_code: int, detail: str, errors: list[dict] | None = None
+) -> HttpResponse:
     return HttpResponse(
-        json.dumps(problem(status_code, detail)),
+        json.dumps(problem(status_code, detail, errors)),
         status=status_code,
         content_type=PROBLEM_CONTENT_TYPE,
     )
@@ -192,7 +194,25 @@ def server_error(request) -> HttpResponse:
 
 
 def bad_request(request, exception=None) -> HttpResponse:
-    return problem_response(status.HTTP_400_BAD_REQUEST, "The request could not be understood.")
+    """handler400: a request Django refused before any view (SuspiciousOperation), naming
+    what is to blame where it can: the `Host` it does not serve, a query string of more
+    fields than it parses. The value given is not echoed."""
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    query = request.META.get("QUERY_STRING", "")
+    blamed = None
+    if isinstance(exception, DisallowedHost):
+        detail = "The Host header names a host this server does not serve."
+        blamed = "Host", "disallowed_host"
+    # Counted as Python's parse_qsl counts for Django; else the body had too many.
+    elif isinstance(exception, TooManyFieldsSent) and limit and query.count("&") + 1 > limit:
+        detail = f"The query string has more than {limit} parameters (each repetition counts)."
+        blamed = "query", TOO_MANY_FIELDS
+    else:
+        detail = "The request could not be understood."
+    errors = None
+    if blamed is not None:
+        errors = [{"parameter": blamed[0], "detail": detail, "code": blamed[1]}]
+    return problem_response(status.HTTP_400_BAD_REQUEST, detail, errors)
 
 
 def permission_denied(request, exception=None) -> HttpResponse:

@@ -14,7 +14,7 @@ from .errors import PROBLEMS, PROBLEMS_PATH, problem_type_link
 from .links import LinkField
 from .pagination import Pagination
 from .schema import ERROR_RESPONSES
-from .views import PAGINATION_PARAMETERS, ApiView, item_not_found
+from .views import PAGINATION_PARAMETERS, ApiView, OpenToAnyone, item_not_found
 
 #: The statuses that are no operation's answer, so have no description in the schema.
 UNDOCUMENTED = {
@@ -74,11 +74,9 @@ PROBLEM_TYPE_EXAMPLE = OpenApiExample(
 )
 
 
-class ProblemCatalogueView(ApiView):
-    """Readable without an API key even when keys are required (as the schema and the
-    docs are): a 401's `type` must not answer 401 itself."""
-
-    permission_classes = ()  # none: anyone (not AllowAny, which the schema lists twice)
+class ProblemCatalogueView(OpenToAnyone, ApiView):
+    """Readable by anyone, whatever credentials sent, past any quota (as the schema and the
+    docs are): a problem's `type` must not answer with the problem it describes."""
 
 
 class ProblemTypeListView(ProblemCatalogueView):
@@ -122,7 +120,8 @@ class ProblemTypeView(ProblemCatalogueView):
         examples=[PROBLEM_TYPE_EXAMPLE],
     )
     def get(self, request, slug):
-        found = next((item for item in problem_types() if item["slug"] == slug), None)
+        # In any case, as every detail URL (careerapi.api.routers).
+        found = next((item for item in problem_types() if item["slug"] == slug.lower()), None)
         if found is None:
             raise item_not_found(self.item_name, slug)
         return Response(found)

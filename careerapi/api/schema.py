@@ -38,7 +38,11 @@
 - The security requirement every operation shares is declared once, at the document's level
   (`security_hoisted`): it means the same, and generators that read operations' own
   requirements (openapi-python-client) then accept a plain client where anonymous calls are
-  allowed, not only an authenticated one.
+  allowed, not only an authenticated one. The problem catalogue reads no key and counts no
+  quota: its operations say `security: []`, and document no 401 or 429.
+- A detail route matches its slug or code in any case (`careerapi.api.routers`, a
+  case-insensitive group in the URL's regex); its path parameter's pattern is the spelling
+  the lists give (the view's `lookup_value_regex`), as a slug filter's is.
 - The schema is OpenAPI 3.1, where "or null" is JSON Schema's `null` type: OpenAPI 3.0's
   `nullable: true` beside a reference means nothing without a `type` (linters reject it,
   and generators that add the type drop the null). Schemas written by hand for the REST
@@ -85,8 +89,9 @@ class SuggestedItemSerializer(serializers.Serializer):
 class ParameterErrorSerializer(serializers.Serializer):
     parameter = serializers.CharField(
         allow_null=True,
-        help_text="The query or path parameter to blame, or the header (`X-API-Key` or "
-        "`Authorization` of a failing key, `Accept` of a 406).",
+        help_text="The query or path parameter to blame (`query`: the query string as a "
+        "whole), or the header (`X-API-Key` or `Authorization` of a failing or missing key, "
+        "`Accept` of a 406, `Host` of a host this server does not serve).",
     )
     detail = serializers.CharField(help_text="What is wrong with it.")
     code = serializers.CharField(allow_blank=True)
@@ -120,7 +125,7 @@ class ProblemSerializer(serializers.Serializer):
 ERROR_RESPONSES = {
     400: "A query parameter is unknown or has an invalid value; `errors` names each one. "
     "Also when the query string as a whole is over 4,096 characters (`errors` names "
-    "`query`, code `query_too_long`).",
+    "`query`, code `query_too_long`) or has more than 1,000 fields (code `too_many_fields`).",
     401: "The API key is unknown, revoked or expired, the Authorization header uses another "
     "scheme than `Bearer` or `Api-Key`, or no key was sent while keys are required "
     "(`WWW-Authenticate: Bearer, Api-Key`).",
@@ -219,7 +224,7 @@ class AutoSchema(SpectacularAutoSchema):
     def _get_response_bodies(self, direction="response"):
         bodies = super()._get_response_bodies(direction=direction)
         for code, description in ERROR_RESPONSES.items():
-            if str(code) not in bodies:
+            if str(code) not in bodies and self._may_answer(code):
                 examples = problem_examples(view=self.view, path=self.path, status=code)
                 bodies[str(code)] = self._get_response_for_code(
                     OpenApiResponse(ProblemSerializer, description=description, examples=examples),
@@ -228,6 +233,28 @@ class AutoSchema(SpectacularAutoSchema):
                     direction=direction,
                 )
         return bodies
+
+    def _may_answer(self, status: int) -> bool:
+        """Whether the operation can answer `status`: a view that reads no key (the problem
+        catalogue, `OpenToAnyone`) is no 401, one that counts no quota no 429."""
+        if status == 401:
+            return bool(self.view.authentication_classes)
+        if status == 429:
+            return bool(self.view.throttle_classes)
+        return True
+
+    def _resolve_path_parameters(self, variables):
+        # A detail route matches its lookup in any case (careerapi.api.routers); the schema
+        # gives the spelling the lists give, the view's `lookup_value_regex`.
+        parameters = super()._resolve_path_parameters(variables)
+        lookup = getattr(self.view, "lookup_url_kwarg", None) or getattr(
+            self.view, "lookup_field", None
+        )
+        canonical = getattr(self.view, "lookup_value_regex", None)
+        for parameter in parameters:
+            if parameter["name"] == lookup and canonical and "pattern" in parameter["schema"]:
+                parameter["schema"]["pattern"] = f"^{canonical}$"
+        return parameters
 
 
 def example_of(parameter: dict):
@@ -294,16 +321,21 @@ def enums_shared(result: dict, generator, **kwargs) -> dict:
 
 
 def security_hoisted(result: dict, generator, **kwargs) -> dict:
-    """Postprocessing hook: the security requirement of every operation, when they all have
-    the same, stated once for the document instead."""
+    """Postprocessing hook: the security requirement of every operation that reads a key,
+    when they all have the same, stated once for the document instead; an operation that
+    reads none (the problem catalogue) then says so itself (`security: []`)."""
     operations = [
         operation for methods in result["paths"].values() for operation in methods.values()
     ]
-    requirements = {repr(operation.get("security")) for operation in operations}
-    if len(requirements) == 1 and operations and "security" in operations[0]:
-        result["security"] = operations[0]["security"]
+    secured = [operation for operation in operations if "security" in operation]
+    requirements = {repr(operation["security"]) for operation in secured}
+    if len(requirements) == 1:
+        result["security"] = secured[0]["security"]
         for operation in operations:
-            del operation["security"]
+            if "security" in operation:
+                del operation["security"]
+            else:
+                operation["security"] = []
     return result
 
 

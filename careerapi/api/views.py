@@ -97,6 +97,16 @@ def item_not_found(name: str, value) -> NotFound:
     return NotFound(f"No {name} {value}.")
 
 
+def lookup_canonical(value: str, pattern: str) -> str:
+    """`value` spelt as `pattern` has it: as given, else in lower case (slugs), else in
+    upper case (currency codes), as the filters resolve slugs and codes
+    (`SlugListField.resolve`); as given when no spelling fits (a 404 then)."""
+    for spelling in (value, value.lower(), value.upper()):
+        if re.fullmatch(pattern, spelling):
+            return spelling
+    return value
+
+
 def page_error(name: str, values: list[str]) -> str | None:
     if len(values) > 1:
         return "given more than once."
@@ -121,6 +131,14 @@ class CollectionViewSet(CachedResponses, QueryParameterCheck, DatasetContext, Ge
 
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN.strip("^$")
+
+    def initial(self, request, *args, **kwargs):
+        # The route matched the lookup in any case (careerapi.api.routers): read it as the
+        # lists spell it, so every lookup below finds the canonical item.
+        lookup = self.lookup_url_kwarg or self.lookup_field
+        if lookup in self.kwargs:
+            self.kwargs[lookup] = lookup_canonical(self.kwargs[lookup], self.lookup_value_regex)
+        super().initial(request, *args, **kwargs)
 
     def get_object(self):
         try:
@@ -161,6 +179,19 @@ class RowDetail:
         if not rows:
             raise item_not_found(queryset.model._meta.verbose_name, self.kwargs[lookup])
         return Response(writer.write(rows[0]))
+
+
+class OpenToAnyone:
+    """View mixin for what describes the API rather than serves its data: the schema, its
+    documentation pages and the problem catalogue. They answer whatever Authorization or
+    X-API-Key a request carries, unread (a deployment behind an HTTP Basic proxy sends
+    Basic on every request, and a 401's `type` must not answer 401 itself), even when keys
+    are required, and count against no quota (so carry no RateLimit headers): a 429's
+    `type` must not answer 429."""
+
+    authentication_classes = ()
+    permission_classes = ()  # none: anyone (not AllowAny, which the schema lists twice)
+    throttle_classes = ()
 
 
 class ApiView(CachedResponses, QueryParameterCheck, APIView):

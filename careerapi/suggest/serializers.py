@@ -18,9 +18,11 @@ class SuggestQuerySerializer(serializers.Serializer):
         types, known_types = [part.strip() for part in value.split(",")], suggestion_types()
         unknown = [t for t in types if t not in known_types]
         if unknown:
+            # Worded as every other invalid choice is (careerapi.api.filters).
             known = ", ".join(sorted(known_types))
-            listed = ", ".join(repr(t) for t in unknown)
-            raise serializers.ValidationError(f"unknown type {listed} (types: {known}).")
+            listed = ", ".join(t or '""' for t in unknown)
+            verb = "is not one of" if len(unknown) == 1 else "are not among"
+            raise serializers.ValidationError(f"{listed} {verb} the choices: {known}.")
         return list(dict.fromkeys(types))
 
 

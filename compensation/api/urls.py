@@ -1,10 +1,10 @@
 """Routes of the compensation app's API, mounted under /api/v1/ by careerapi/urls.py."""
 
-from rest_framework.routers import SimpleRouter
+from careerapi.api.routers import Router
 
 from . import views
 
-router = SimpleRouter()
+router = Router()
 router.register("regions", views.RegionViewSet)
 router.register("currencies", views.CurrencyViewSet)
 router.register("exchange-rates", views.ExchangeRateViewSet)

@@ -1,10 +1,10 @@
 """Routes of the interviews app's API, mounted under /api/v1/ by careerapi/urls.py."""
 
-from rest_framework.routers import SimpleRouter
+from careerapi.api.routers import Router
 
 from . import views
 
-router = SimpleRouter()
+router = Router()
 router.register("interview-processes", views.InterviewProcessViewSet)
 router.register("competencies", views.CompetencyViewSet)
 router.register("topics", views.TopicViewSet)

@@ -1,10 +1,10 @@
 """Routes of the occupations app's API, mounted under /api/v1/ by careerapi/urls.py."""
 
-from rest_framework.routers import SimpleRouter
+from careerapi.api.routers import Router
 
 from . import views
 
-router = SimpleRouter()
+router = Router()
 router.register("soc-groups", views.SocGroupViewSet)
 router.register("job-zones", views.JobZoneViewSet)
 router.register("occupations", views.OccupationViewSet)

@@ -115,15 +115,72 @@ def test_an_unknown_bearer_key_is_a_401(seed_dataset, client, key):
 
 @pytest.mark.parametrize(
     "authorization",
-    ["Basic dXNlcjpwYXNz", "Token abc123", "ApiKey abc.def", "garbage", "Digest username=x"],
+    ["Basic dXNlcjpwYXNz", "Token abc123", "ApiKey abc.def", "Digest username=x"],
 )
 def test_another_authorization_scheme_is_a_401_not_anonymous(seed_dataset, client, authorization):
     client.get(URL)  # the anonymous answer is cached: it must not be served instead
 
     response = client.get(URL, HTTP_AUTHORIZATION=authorization)
 
+    scheme, credentials = authorization.split(" ", 1)
+    assert_401(response, f"Unsupported Authorization scheme {scheme!r}:")
+    detail = response.json()["detail"]
+    assert "Authorization: Bearer <key>" in detail
+    assert credentials not in detail
+
+
+# The key of the 401s below: no part of it may be echoed in the answer.
+SECRET = "BU9uqseu.4Lp8secret"
+
+
+@pytest.mark.parametrize("separator", ["\t", "  ", " \t "], ids=["tab", "spaces", "mixed"])
+def test_a_bearer_key_may_follow_any_whitespace(seed_dataset, client, make_key, separator):
+    _, key = make_key(rate="7/minute")
+
+    response = client.get(URL, HTTP_AUTHORIZATION=f"Bearer{separator}{key}")
+    unknown = client.get(URL, HTTP_AUTHORIZATION=f"Bearer{separator}{SECRET}")
+
+    assert response.status_code == 200
+    assert response["RateLimit-Limit"] == "7"
+    assert_401(unknown, "Unknown API key.")
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [SECRET, f" {SECRET} ", "abc", "Basic"],
+    ids=["a key", "a key in spaces", "a word", "a scheme alone"],
+)
+def test_an_authorization_of_one_word_is_told_a_scheme_is_needed(
+    seed_dataset, client, authorization
+):
+    response = client.get(URL, HTTP_AUTHORIZATION=authorization)
+
+    assert_401(
+        response, "The Authorization header needs a scheme before the key: send the API key as"
+    )
+    detail = response.json()["detail"]
+    assert "`Authorization: Bearer <key>`" in detail
+    assert authorization.strip() not in detail
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [f"Token\t{SECRET}", f"{SECRET} Bearer", f"Basic:{SECRET} x", "Ünïcode abc", "A" * 21 + " x"],
+    ids=["tab", "key first", "no space after the scheme", "not a token", "overlong"],
+)
+def test_an_unsupported_scheme_echoes_no_more_than_a_scheme_name(
+    seed_dataset, client, authorization
+):
+    response = client.get(URL, HTTP_AUTHORIZATION=authorization)
+
     assert_401(response, "Unsupported Authorization scheme")
-    assert "Authorization: Bearer <key>" in response.json()["detail"]
+    detail = response.json()["detail"]
+    assert SECRET not in detail and "BU9uqseu" not in detail
+    scheme = authorization.split(None, 1)[0]
+    if scheme == "Token":
+        assert "scheme 'Token':" in detail
+    else:  # nothing that is no scheme name is echoed
+        assert scheme not in detail and "scheme:" in detail
 
 
 def test_another_authorization_scheme_beside_an_x_api_key_uses_the_key(

@@ -187,12 +187,19 @@ def test_currency_detail_by_iso_code(client, seed_dataset):
     assert body["latest_rate"]["slug"] == "inr-2026-10-30"
 
 
-@pytest.mark.parametrize("code", ["XYZ", "cad", "CADX", "usd"])
+@pytest.mark.parametrize("code", ["XYZ", "xyz", "CADX", "cadx"])
 def test_currency_detail_unknown_or_malformed_code_is_404(client, seed_dataset, code):
     response = client.get(f"{CURRENCIES}{code}/")
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("code", ["inr", "Inr"])
+def test_currency_detail_takes_the_code_in_any_case(client, seed_dataset, code):
+    body = client.get(f"{CURRENCIES}{code}/").json()
+
+    assert (body["code"], body["name"]) == ("INR", "Indian Rupee")
 
 
 def test_currencies_filter_by_updated_since(client, seed_dataset):
