@@ -4,6 +4,7 @@ parameters is answered from its rendering at load time (`rendering.py`)."""
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.mixins import RetrieveModelMixin
 
@@ -66,7 +67,9 @@ class RolePageViewSet(JsonLdDetail, RetrieveModelMixin, CollectionViewSet):
         return get_object_or_404(ROLE_JSONLD_QUERYSET, slug=self.kwargs["slug"])
 
     def jsonld(self, role) -> dict:
-        return role_jsonld(role, url=absolute_link(self.request.path))
+        # The role's own URL, whatever case the request spelt its slug in.
+        path = reverse("v1:role-detail", kwargs={"slug": role.slug})
+        return role_jsonld(role, url=absolute_link(path))
 
     def get_serializer_context(self):
         return {

@@ -246,6 +246,14 @@ def test_the_url_is_absolute_from_the_public_base_url(client, settings, path):
     assert schema_org_errors(document, expected="Occupation") == []
 
 
+def test_a_role_spelt_in_another_case_has_its_own_url(client, settings):
+    settings.PUBLIC_BASE_URL = PUBLIC
+    document = jsonld(client, ROLE.upper().replace("/API/V1/ROLES/", "/api/v1/roles/"))
+
+    assert document["url"] == f"{PUBLIC}{ROLE}"
+    assert document == jsonld(client, ROLE)
+
+
 @pytest.mark.parametrize("path", [ROLE, OCCUPATION])
 def test_without_a_public_base_url_the_document_has_no_url(client, settings, path):
     settings.PUBLIC_BASE_URL = ""
