@@ -103,18 +103,6 @@ def quota_count_uncounted(http_request) -> None:
         quota_count(http_request, rate=uncounted[0], ident=uncounted[1])
 
 
-def anonymous_quota_allows(http_request) -> bool:
-    """Count an anonymous request (by client IP, ANON_RATE) and say whether it may pass.
-
-    For views that answer before the REST framework runs (cached answers); the throttle
-    then sees the request was counted and does not count it again.
-    """
-    if not settings.ANON_RATE:
-        return True
-    ident = f"ip:{client_address(http_request)}"
-    return quota_count(http_request, rate=settings.ANON_RATE, ident=ident).allowed
-
-
 class ApiKeyRateThrottle(BaseThrottle):
     """One quota per API key (PARTNER_DEFAULT_RATE unless the key sets its own), else per IP
     (ANON_RATE). An empty rate means no limit. A request the view will answer 304 is not
