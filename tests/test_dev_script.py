@@ -73,6 +73,13 @@ def _free_port() -> str:
         return str(probe.getsockname()[1])
 
 
+def fake_python(path, script: str):
+    """An executable at `path` that runs `script` (sh) in place of a Python."""
+    path.write_text(f"#!/bin/sh\n{script}\n")
+    path.chmod(0o755)
+    return path
+
+
 def test_a_missing_python_is_named_not_taken_for_a_port_in_use(dev_script, tmp_path):
     missing = str(tmp_path / "no-such-python3")
 
@@ -86,9 +93,9 @@ def test_a_missing_python_is_named_not_taken_for_a_port_in_use(dev_script, tmp_p
 
 
 def test_a_python_older_than_3_11_is_named_before_the_port_check(dev_script, tmp_path):
-    old = tmp_path / "python3.9"
-    old.write_text("#!/bin/sh\n[ \"$1\" = --version ] && echo 'Python 3.9.2' && exit 0\nexit 1\n")
-    old.chmod(0o755)
+    old = fake_python(
+        tmp_path / "python3.9", "[ \"$1\" = --version ] && echo 'Python 3.9.2' && exit 0\nexit 1"
+    )
 
     result = serve(dev_script, _free_port(), python=str(old))
 
@@ -100,9 +107,7 @@ def test_a_python_older_than_3_11_is_named_before_the_port_check(dev_script, tmp
 
 def test_a_port_probe_that_fails_is_not_taken_for_a_port_in_use(dev_script, tmp_path):
     # Passes the version check, then fails to run the probe (a broken install, say).
-    broken = tmp_path / "python3"
-    broken.write_text('#!/bin/sh\n[ "$1" = -c ] && exit 0\nexit 5\n')
-    broken.chmod(0o755)
+    broken = fake_python(tmp_path / "python3", '[ "$1" = -c ] && exit 0\nexit 5')
 
     result = serve(dev_script, _free_port(), python=str(broken))
 
